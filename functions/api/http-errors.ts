@@ -1,0 +1,94 @@
+// The one place where error codes become HTTP statuses and problem+json bodies.
+
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import { DomainError, type ErrorCode } from '../../shared/errors.ts';
+
+const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'resource.not_found': 404,
+  'route.not_found': 404,
+  'concurrency.version_conflict': 409,
+  'unit.not_found': 404,
+  'unit.parent_not_found': 422,
+  'unit.cycle': 422,
+  'unit.kode_taken': 409,
+  'unit.has_children': 409,
+  'position.not_found': 422,
+  'position.head_taken': 409,
+  'employee.not_found': 404,
+  'employee.nip_invalid': 422,
+  'employee.nip_taken': 409,
+  'employee.email_taken': 409,
+  'employee.identity_mismatch': 422,
+  'acting.invalid_dates': 422,
+  'import.invalid_rows': 422,
+  'import.too_many_rows': 413,
+  'import.conflict': 409,
+  'audit.stream_not_found': 404,
+  internal: 500,
+};
+
+const titles: Partial<Record<number, string>> = {
+  400: 'Permintaan tidak valid',
+  404: 'Tidak ditemukan',
+  409: 'Konflik data',
+  413: 'Permintaan terlalu besar',
+  415: 'Jenis konten tidak didukung',
+  422: 'Data tidak dapat diproses',
+  500: 'Kesalahan pada server',
+};
+
+export const statusOf = (code: ErrorCode): ContentfulStatusCode => statusByCode[code];
+
+export function problemResponse(c: Context, error: DomainError): Response {
+  const status = statusOf(error.code);
+  const exposeDetails = status < 500;
+  const body = {
+    type: `https://piawai.setneg.go.id/problems/${error.code}`,
+    title: titles[status] ?? 'Kesalahan',
+    status,
+    code: exposeDetails ? error.code : 'internal',
+    detail: exposeDetails ? error.message : 'Terjadi kesalahan pada server. Silakan coba lagi.',
+    instance: c.req.path,
+    requestId: c.res.headers.get('x-request-id') ?? c.req.header('x-request-id'),
+    ...(exposeDetails && error.fields.length > 0 ? { errors: error.fields } : {}),
+    ...(exposeDetails && error.details ? error.details : {}),
+  };
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+/** Every zod issue becomes a field error, so a form can show each problem beside its field. */
+export const validationError = (issues: readonly z.core.$ZodIssue[], where: string): DomainError =>
+  new DomainError(
+    'request.invalid',
+    `Isian ${where} tidak valid: periksa kolom yang ditandai.`,
+    issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({
+            path: [...issue.path, key].join('.'),
+            message: 'Kolom ini tidak dikenal.',
+          }))
+        : [{ path: issue.path.join('.') || '(isi)', message: issue.message }],
+    ),
+  );
+
+/** Maps anything thrown to a DomainError; unknown errors become `internal` and are logged by the caller. */
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413)
+      return new DomainError('request.too_large', 'Isi permintaan melebihi batas ukuran.');
+    if (error.status === 400 && /json/i.test(error.message)) {
+      return new DomainError('request.malformed_json', 'Isi permintaan bukan JSON yang valid.');
+    }
+    if (error.status < 500)
+      return new DomainError('request.invalid', error.message || 'Permintaan tidak valid.');
+  }
+  return new DomainError('internal', 'Terjadi kesalahan pada server.');
+}

@@ -1,0 +1,83 @@
+/**
+ * Every key of the single table is built here, and nowhere else.
+ *
+ * Access patterns (each answered by ONE GetItem, Query page or transaction):
+ *
+ * | screen / job                         | how                                                            |
+ * |--------------------------------------|----------------------------------------------------------------|
+ * | whole unit tree (+ heads)            | Query pk=ORG, sk begins_with UNIT#                             |
+ * | org snapshot for assessor derivation | Query pk=ORG (units, positions, Plt/Plh) — one partition       |
+ * | one unit                             | GetItem ORG / UNIT#<id>                                        |
+ * | unit kode is unique                  | item UNITKODE#<kode> / UNIQUE, created in the unit transaction |
+ * | positions of a unit                  | Query pk=ORG, sk begins_with POS#<unitId>#                     |
+ * | Plt/Plh assignments                  | Query pk=ORG, sk begins_with ACTING#                           |
+ * | employee profile                     | GetItem EMP#<id> / PROFILE                                     |
+ * | unit members, by name (+ prefix)     | Query gsi1 gsi1pk=UNIT#<unitId>, gsi1sk=<name key>#<id>        |
+ * | all employees, by name (+ prefix)    | Query gsi2 gsi2pk=EMP, gsi2sk=<name key>#<id>                  |
+ * | all employees, by NIP (+ prefix)     | Query gsi3 gsi3pk=EMP, gsi3sk=<nip or ~id>                     |
+ * | NIP / email is unique; login by email| GetItem NIP#<nip> / UNIQUE, EMAIL#<email> / UNIQUE             |
+ * | audit stream of an entity            | Query pk=AUDIT#<entity key>, sk V#<version> (hash chain order) |
+ * | audit timeline per month             | Query gsi1 gsi1pk=AUDITMONTH#<yyyy-mm>, gsi1sk=<iso>#<stream>  |
+ * | audit by actor                       | Query gsi2 gsi2pk=ACTOR#<id>, gsi2sk=<iso>                     |
+ * | period list (later issues)           | Query pk=PERIOD                                                |
+ */
+
+export const ORG_PK = 'ORG';
+export const EMPLOYEE_LIST_PK = 'EMP';
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+export type Key = { pk: string; sk: string };
+
+/** Case- and accent-insensitive sort/search key for person names ("Dr. Siti Ayu" → "dr siti ayu"). */
+export const nameKey = (nama: string): string =>
+  nama
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const pad = (version: number) => String(version).padStart(10, '0');
+
+export const keys = {
+  unit: (id: string): Key => ({ pk: ORG_PK, sk: `UNIT#${id}` }),
+  unitPrefix: 'UNIT#',
+  unitKode: (kode: string): Key => ({ pk: `UNITKODE#${kode.toUpperCase()}`, sk: 'UNIQUE' }),
+
+  position: (unitId: string, id: string): Key => ({ pk: ORG_PK, sk: `POS#${unitId}#${id}` }),
+  positionPrefix: (unitId?: string) => (unitId ? `POS#${unitId}#` : 'POS#'),
+
+  acting: (id: string): Key => ({ pk: ORG_PK, sk: `ACTING#${id}` }),
+  actingPrefix: 'ACTING#',
+
+  employee: (id: string): Key => ({ pk: `EMP#${id}`, sk: 'PROFILE' }),
+  employeeIndexes: (e: { id: string; nama: string; nip: string | null; unitId: string }) => ({
+    gsi1pk: `UNIT#${e.unitId}`,
+    gsi1sk: `${nameKey(e.nama)}#${e.id}`,
+    gsi2pk: EMPLOYEE_LIST_PK,
+    gsi2sk: `${nameKey(e.nama)}#${e.id}`,
+    gsi3pk: EMPLOYEE_LIST_PK,
+    // People without a NIP (the Minister) sort after every NIP.
+    gsi3sk: e.nip ?? `~${e.id}`,
+  }),
+  unitMembersPk: (unitId: string) => `UNIT#${unitId}`,
+  nipUnique: (nip: string): Key => ({ pk: `NIP#${nip}`, sk: 'UNIQUE' }),
+  emailUnique: (email: string): Key => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'UNIQUE' }),
+
+  /** The audit stream of an entity is named after the entity's own key. */
+  auditStream: (entity: Key) => `${entity.pk}|${entity.sk}`,
+  auditEntry: (stream: string, version: number): Key => ({ pk: `AUDIT#${stream}`, sk: `V#${pad(version)}` }),
+  auditStreamPk: (stream: string) => `AUDIT#${stream}`,
+  auditIndexes: (stream: string, at: string, actorId: string) => ({
+    gsi1pk: `AUDITMONTH#${at.slice(0, 7)}`,
+    gsi1sk: `${at}#${stream}`,
+    gsi2pk: `ACTOR#${actorId}`,
+    gsi2sk: `${at}#${stream}`,
+  }),
+  auditMonthPk: (month: string) => `AUDITMONTH#${month}`,
+  auditActorPk: (actorId: string) => `ACTOR#${actorId}`,
+
+  /** Marks that the demo organisation was seeded once, so restarts never seed again. */
+  seedMarker: (): Key => ({ pk: 'SYSTEM', sk: 'SEED' }),
+} as const;

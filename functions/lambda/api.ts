@@ -1,0 +1,14 @@
+// Lambda entry of the HTTP API: the Hono app behind API Gateway, wrapped by middy for Lambda concerns only.
+
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { handle } from 'hono/aws-lambda';
+import { createApp } from '../api/app.ts';
+import { loadConfig } from '../config.ts';
+import { createDeps } from '../deps.ts';
+
+const deps = createDeps(loadConfig());
+
+export const handler = middy(handle(createApp(deps))).use(
+  injectLambdaContext(deps.logger, { resetKeys: true }),
+);

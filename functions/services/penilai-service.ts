@@ -1,0 +1,46 @@
+// Reads an employee's assessor chain: the employee, the org snapshot, then the people it names.
+
+import { derivePenilaiChain, type PenilaiRef } from '../../shared/domain/org/penilai.ts';
+import type { Employee } from '../../shared/domain/org/types.ts';
+import { employeeRepo } from '../db/repos/employee-repo.ts';
+import { orgRepo } from '../db/repos/org-repo.ts';
+import type { Deps } from '../deps.ts';
+import { todayWib } from './context.ts';
+import { getEmployee } from './employee-service.ts';
+
+const describe = (ref: PenilaiRef | null, people: Map<string, Employee>) => {
+  if (!ref) return null;
+  const person = people.get(ref.employeeId);
+  return {
+    id: ref.employeeId,
+    nama: person?.nama ?? '(tidak ditemukan)',
+    nip: person?.nip ?? null,
+    sumber: ref.source,
+    unitId: ref.unitId ?? person?.unitId ?? null,
+    atasNama: ref.onBehalfOf,
+  };
+};
+
+export async function getPenilaiChain(deps: Deps, id: string) {
+  const employee = await getEmployee(deps, id);
+  const snapshot = await orgRepo.snapshot(deps.db);
+  const overrides = [employee.penilaiOverrideId, employee.atasanPenilaiOverrideId].filter(
+    (value): value is string => value !== null,
+  );
+  const overridden = await employeeRepo.getMany(deps.db, overrides);
+  const chain = derivePenilaiChain(employee, {
+    units: new Map(snapshot.units.map((unit) => [unit.id, unit])),
+    actings: snapshot.actings,
+    today: todayWib(deps),
+    unitOfEmployee: new Map(overridden.map((person) => [person.id, person.unitId])),
+  });
+  const named = [chain.penilai?.employeeId, chain.atasanPenilai?.employeeId].filter(
+    (value): value is string => value !== undefined,
+  );
+  const people = new Map((await employeeRepo.getMany(deps.db, named)).map((person) => [person.id, person]));
+  return {
+    employeeId: id,
+    penilai: describe(chain.penilai, people),
+    atasanPenilai: describe(chain.atasanPenilai, people),
+  };
+}

@@ -1,0 +1,58 @@
+// Builds the CDK app and its one stack; used by infra/app.ts (cdk synth) and by the infra tests alike.
+
+import path from 'node:path';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { projectRoot } from './constructs/app-function.ts';
+import { PiawaiStack } from './stack.ts';
+
+export interface BuildAppOptions {
+  /** Context values, as `cdk synth -c key=value` would pass them (e.g. `mailDomain`). */
+  readonly context?: Record<string, unknown>;
+  /** Run the cdk-nag AwsSolutions checks when the app is synthesized (default true). */
+  readonly nag?: boolean;
+  /** Built site to deploy (default web/dist); skipped if the directory does not exist. */
+  readonly siteDir?: string;
+  /** Where the cloud assembly goes (default: the CLI's cdk.out, or a temporary directory). */
+  readonly outdir?: string;
+}
+
+export interface BuiltApp {
+  readonly app: App;
+  readonly stack: PiawaiStack;
+}
+
+/** Jakarta: closest to the users and keeps personnel data in Indonesia. */
+const defaultRegion = 'ap-southeast-3';
+const defaultMailDomain = 'piawai.example.go.id';
+
+/**
+ * Feature flags this app relies on. cdk.json (or `-c`) values win over these.
+ * - S3 server access logs are delivered through a bucket policy, not the legacy log-delivery ACL.
+ * - A retained table keeps its replicas too, not only the primary.
+ */
+const featureFlags = {
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  '@aws-cdk/aws-dynamodb:retainTableReplica': true,
+};
+
+export function buildApp(options: BuildAppOptions = {}): BuiltApp {
+  const app = new App({ context: { ...featureFlags, ...options.context }, outdir: options.outdir });
+  const mailDomain = app.node.tryGetContext('mailDomain') ?? defaultMailDomain;
+  if (typeof mailDomain !== 'string' || !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(mailDomain)) {
+    throw new Error(`Context mailDomain must be a domain name, got ${JSON.stringify(mailDomain)}`);
+  }
+  const stack = new PiawaiStack(app, 'PiawaiStack', {
+    description: 'PIAWAI: Portal Informasi Kinerja Pegawai (Biro SDM)',
+    // No account lookups happen, so synthesis works offline; the account comes from the deploy credentials.
+    env: {
+      account: process.env.CDK_DEFAULT_ACCOUNT,
+      region: process.env.CDK_DEFAULT_REGION ?? defaultRegion,
+    },
+    siteDir: options.siteDir ?? path.join(projectRoot, 'web', 'dist'),
+    mailDomain,
+  });
+  Tags.of(app).add('app', 'piawai');
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}

@@ -1,0 +1,59 @@
+// Scheduled jobs: EventBridge Scheduler ticks the jobs Lambda every 15 minutes (WIB); the job decides what is due.
+
+import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { AppFunction } from './app-function.ts';
+import type { Mail } from './mail.ts';
+
+export interface JobsProps {
+  readonly table: dynamodb.ITableV2;
+  readonly mail: Mail;
+}
+
+export class Jobs extends Construct {
+  readonly handler: AppFunction;
+  readonly schedule: scheduler.Schedule;
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: JobsProps) {
+    super(scope, id);
+    this.handler = new AppFunction(this, 'Handler', {
+      entry: 'functions/lambda/jobs.ts',
+      description: 'PIAWAI scheduled tick: window transitions, reminders, outbox sweep',
+      // Well inside the 15-minute period, so two ticks never overlap.
+      timeout: Duration.minutes(5),
+      environment: {
+        MAIL_FROM: props.mail.fromAddress,
+        SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+      },
+    });
+    this.handler.useTable(props.table, 'readWrite');
+    props.mail.grantSend(this.handler);
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the scheduler target; a DLQ of a DLQ adds nothing.',
+    });
+
+    this.schedule = new scheduler.Schedule(this, 'Tick', {
+      description: 'PIAWAI jobs tick, every 15 minutes in Asia/Jakarta (WIB)',
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0/15', timeZone: TimeZone.ASIA_JAKARTA }),
+      target: new targets.LambdaInvoke(this.handler, {
+        deadLetterQueue: this.deadLetterQueue,
+        // Ticks are idempotent and the next one catches up, so a few quick retries are enough.
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10),
+      }),
+    });
+  }
+}

@@ -1,0 +1,208 @@
+// The front door: CloudFront serves the static Astro site from a private bucket and routes /api/* to the HTTP API.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+export interface SiteProps {
+  /** Host name of the API origin (execute-api endpoint). */
+  readonly apiDomainName: string;
+  /** Absolute path of the built site (web/dist); deployed only if it exists at synth time. */
+  readonly siteDir: string;
+}
+
+/**
+ * Regions whose S3 buckets CloudFront cannot deliver standard (legacy) logs to; a distribution pointing its
+ * logs at such a bucket fails to create. Source: CloudFront Developer Guide, "Choosing an Amazon S3 bucket".
+ */
+const regionsWithoutCloudFrontLogDelivery = new Set([
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ca-west-1',
+  'eu-central-2',
+  'eu-south-1',
+  'eu-south-2',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+]);
+
+/** Astro's folder of content-hashed JS and CSS (`build.assets`), safe to cache forever. */
+const assetsDir = '_astro';
+
+/** Astro builds /skp/ as /skp/index.html; S3 has no directory index, so map clean URLs to their index.html. */
+const directoryIndexCode = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) {
+    request.uri = uri + 'index.html';
+  } else if (uri.split('/').pop().indexOf('.') === -1) {
+    request.uri = uri + '/index.html';
+  }
+  return request;
+}`;
+
+export class Site extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly logBucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+    const cloudFrontLogs = !Token.isUnresolved(region) && !regionsWithoutCloudFrontLogDelivery.has(region);
+
+    this.logBucket = new s3.Bucket(this, 'LogBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      // CloudFront standard logs are written with object ACLs; otherwise ACLs stay disabled.
+      objectOwnership: cloudFrontLogs
+        ? s3.ObjectOwnership.BUCKET_OWNER_PREFERRED
+        : s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.logBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket: logging it would log into itself.',
+    });
+
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      versioned: true,
+      // Versions make a bad deploy recoverable; a month of them is plenty for a rebuildable site.
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3-site/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'PIAWAI security headers',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+      },
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'PIAWAI: static site and /api/*',
+      defaultRootObject: 'index.html',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // North America, Europe and Asia including Indonesia; the users are in Indonesia.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [
+          {
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            function: new cloudfront.Function(this, 'DirectoryIndex', {
+              code: cloudfront.FunctionCode.fromInline(directoryIndexCode),
+              runtime: cloudfront.FunctionRuntime.JS_2_0,
+              comment: 'Serve /path/ and /path as /path/index.html',
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.HttpOrigin(props.apiDomainName, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          // Redirecting would turn a POST into a GET; API clients must simply use HTTPS.
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Everything the app needs (cookies, query, headers) except Host, which API Gateway routes on.
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+      ...(cloudFrontLogs
+        ? { enableLogging: true, logBucket: this.logBucket, logFilePrefix: 'cloudfront/' }
+        : {}),
+    });
+    this.acknowledgeDistributionFindings(cloudFrontLogs);
+
+    if (fs.existsSync(props.siteDir)) this.deploy(props.siteDir);
+  }
+
+  private acknowledgeDistributionFindings(cloudFrontLogs: boolean): void {
+    const acknowledge = (id: string, reason: string) =>
+      Validations.of(this.distribution).acknowledge({ id, reason });
+    acknowledge(
+      'AwsSolutions-CFR1x',
+      'No geo restriction: civil servants sign in from abroad (study leave, postings), and access is per user.',
+    );
+    acknowledge(
+      'AwsSolutions-CFR2',
+      'No WAF yet: a web ACL costs a fixed monthly fee and needs rules tuned to real traffic; the API is throttled ' +
+        'at the stage, and the WAF decision is tracked with the custom-domain work.',
+    );
+    acknowledge(
+      'AwsSolutions-CFR4',
+      'The default *.cloudfront.net certificate allows TLSv1 by design; TLSv1.2_2021 is set when the custom domain ' +
+        'and its ACM certificate (us-east-1) are added.',
+    );
+    if (!cloudFrontLogs) {
+      acknowledge(
+        'AwsSolutions-CFR3',
+        `CloudFront cannot deliver standard logs to S3 buckets in ${Stack.of(this).region}; v2 log delivery must be ` +
+          'configured from us-east-1. API requests are logged by the HTTP API access log meanwhile.',
+      );
+    }
+  }
+
+  /** Hashed assets first (cached for a year, never pruned, so open pages keep working), then the pages. */
+  private deploy(siteDir: string): void {
+    const logGroup = new logs.LogGroup(this, 'DeployLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const role = new iam.Role(this, 'DeployRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies web/dist into the site bucket',
+    });
+    logGroup.grantWrite(role);
+    const common = { destinationBucket: this.bucket, logGroup, role, memoryLimit: 512 };
+    const pages = new s3deploy.BucketDeployment(this, 'DeployPages', {
+      ...common,
+      sources: [s3deploy.Source.asset(siteDir, { exclude: [assetsDir] })],
+      // Leave the hashed assets to the deployment below (and out of pruning).
+      exclude: [`${assetsDir}/*`],
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+    const assetsPath = path.join(siteDir, assetsDir);
+    if (fs.existsSync(assetsPath)) {
+      const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
+        ...common,
+        sources: [s3deploy.Source.asset(assetsPath)],
+        destinationKeyPrefix: `${assetsDir}/`,
+        prune: false,
+        cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+      });
+      pages.node.addDependency(assets);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// Coded domain errors: the one error type every layer throws and the API renders as problem+json.
+
+export const errorCodes = [
+  'request.invalid',
+  'request.malformed_json',
+  'request.too_large',
+  'request.unsupported_media_type',
+  'resource.not_found',
+  'route.not_found',
+  'concurrency.version_conflict',
+  'unit.not_found',
+  'unit.parent_not_found',
+  'unit.cycle',
+  'unit.kode_taken',
+  'unit.has_children',
+  'position.not_found',
+  'position.head_taken',
+  'employee.not_found',
+  'employee.nip_invalid',
+  'employee.nip_taken',
+  'employee.email_taken',
+  'employee.identity_mismatch',
+  'acting.invalid_dates',
+  'import.invalid_rows',
+  'import.too_many_rows',
+  'import.conflict',
+  'audit.stream_not_found',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** A problem with one input field, named by its path (e.g. `nip` or `rows.3.email`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldError[];
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields: FieldError[] = [],
+    details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+    this.details = details;
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

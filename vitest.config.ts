@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// One config, four projects (conventions.md): unit is pure; integration talks HTTP to the app over
+// DynamoDB Local (started once per run in the global setup); infra synthesizes the real CDK app;
+// e2e drives the built site in Debian's Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/helpers/dynamodb-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
