@@ -25,6 +25,7 @@ export const errorCodes = [
   'import.too_many_rows',
   'import.conflict',
   'audit.stream_not_found',
+  'period.invalid_dates',
   'internal',
 ] as const;
 

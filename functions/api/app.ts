@@ -11,6 +11,7 @@ import { ok } from './openapi-helpers.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { actingRoutes, positionRoutes } from './routes/org-extras.ts';
+import { periodRoutes } from './routes/periods.ts';
 import { unitRoutes } from './routes/units.ts';
 
 // Validation messages people read are in Bahasa Indonesia.
@@ -49,6 +50,7 @@ export function createApp(deps: Deps) {
   app.route('/employees', employeeRoutes(deps));
   app.route('/positions', positionRoutes(deps));
   app.route('/acting-assignments', actingRoutes(deps));
+  app.route('/periods', periodRoutes(deps));
   app.route('/audit', auditRoutes(deps));
 
   app.doc31('/openapi.json', {

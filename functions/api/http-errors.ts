@@ -31,6 +31,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   'import.too_many_rows': 413,
   'import.conflict': 409,
   'audit.stream_not_found': 404,
+  'period.invalid_dates': 422,
   internal: 500,
 };
 

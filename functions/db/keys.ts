@@ -19,7 +19,7 @@
  * | audit stream of an entity            | Query pk=AUDIT#<entity key>, sk V#<version> (hash chain order) |
  * | audit timeline per month             | Query gsi1 gsi1pk=AUDITMONTH#<yyyy-mm>, gsi1sk=<iso>#<stream>  |
  * | audit by actor                       | Query gsi2 gsi2pk=ACTOR#<id>, gsi2sk=<iso>                     |
- * | period list (later issues)           | Query pk=PERIOD                                                |
+ * | period list, newest year first       | Query pk=PERIOD, sk PERIOD#<year>#<id>                         |
  */
 
 export const ORG_PK = 'ORG';
@@ -77,6 +77,9 @@ export const keys = {
   }),
   auditMonthPk: (month: string) => `AUDITMONTH#${month}`,
   auditActorPk: (actorId: string) => `ACTOR#${actorId}`,
+
+  period: (tahun: number, id: string): Key => ({ pk: 'PERIOD', sk: `PERIOD#${tahun}#${id}` }),
+  periodPk: 'PERIOD',
 
   /** Marks that the demo organisation was seeded once, so restarts never seed again. */
   seedMarker: (): Key => ({ pk: 'SYSTEM', sk: 'SEED' }),

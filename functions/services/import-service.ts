@@ -8,17 +8,9 @@ import {
 } from '../../shared/contract/employees.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
-import { employeeToItem } from '../db/repos/employee-repo.ts';
 import { orgRepo } from '../db/repos/org-repo.ts';
-import {
-  claimUnique,
-  type EntityChange,
-  type ExtraWrite,
-  releaseUnique,
-  type StoredItem,
-  writeChanges,
-} from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
+import { createEmployeesInChunks } from './bulk-create.ts';
 import { auditContext, type RequestContext, todayWib } from './context.ts';
 import { identityProblems } from './employee-identity.ts';
 
@@ -32,8 +24,6 @@ export const importColumns = [
   'jabatan',
 ] as const;
 export const MAX_IMPORT_ROWS = 2000;
-/** 4 transaction items per employee (profile, audit entry, NIP claim, email claim); DynamoDB allows 100. */
-const EMPLOYEES_PER_TRANSACTION = 24;
 
 type Row = Record<(typeof importColumns)[number], string>;
 type RowResult = ImportResult['rows'][number];
@@ -159,27 +149,6 @@ const summary = (candidates: Candidate[], dryRun: boolean, applied: boolean): Im
   rows: candidates.map((c) => c.result),
 });
 
-/** Removes what earlier chunks of a failed apply wrote, audited, so the import stays all-or-nothing. */
-async function rollBack(deps: Deps, written: { id: string; input: EmployeeCreate }[], ctx: RequestContext) {
-  const stored = await Promise.all(written.map(({ id }) => orgRepo.getStored(deps.db, keys.employee(id))));
-  for (const [i, item] of stored.entries()) {
-    const entry = written[i];
-    if (!item || !entry) continue;
-    const extras: ExtraWrite[] = [releaseUnique(deps.db, keys.emailUnique(entry.input.email), entry.id)];
-    if (entry.input.nip) extras.push(releaseUnique(deps.db, keys.nipUnique(entry.input.nip), entry.id));
-    await writeChanges(
-      deps.db,
-      [{ kind: 'delete', before: item as StoredItem, action: 'employee.import_rolled_back' }],
-      auditContext(
-        deps,
-        { ...ctx, channel: 'import' },
-        'Impor dibatalkan karena sebagian baris gagal disimpan.',
-      ),
-      extras,
-    );
-  }
-}
-
 export async function importEmployees(
   deps: Deps,
   csv: string,
@@ -199,34 +168,8 @@ export async function importEmployees(
       },
     );
   }
-  const importCtx = auditContext(deps, { ...ctx, channel: 'import' });
-  const written: typeof valid = [];
-  for (let i = 0; i < valid.length; i += EMPLOYEES_PER_TRANSACTION) {
-    const chunk = valid.slice(i, i + EMPLOYEES_PER_TRANSACTION);
-    const changes: EntityChange[] = chunk.map(({ id, input }) => ({
-      kind: 'create',
-      key: keys.employee(id),
-      entity: 'Employee',
-      action: 'employee.imported',
-      item: employeeToItem({ id, ...input, penilaiOverrideId: null, atasanPenilaiOverrideId: null }),
-    }));
-    const extras = chunk.flatMap(({ id, input }) => {
-      const conflict = new DomainError(
-        'import.conflict',
-        `NIP/email baris ${input.nama} baru saja dipakai; impor dibatalkan.`,
-      );
-      return [
-        claimUnique(deps.db, keys.emailUnique(input.email), id, conflict),
-        ...(input.nip ? [claimUnique(deps.db, keys.nipUnique(input.nip), id, conflict)] : []),
-      ];
-    });
-    try {
-      await writeChanges(deps.db, changes, importCtx, extras);
-      written.push(...chunk);
-    } catch (error) {
-      await rollBack(deps, written, ctx);
-      throw error;
-    }
-  }
+  await createEmployeesInChunks(deps, valid, auditContext(deps, { ...ctx, channel: 'import' }), {
+    action: 'employee.imported',
+  });
   return summary(candidates, false, true);
 }

@@ -22,14 +22,10 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 export const streamQuerySchema = z.object({
-  stream: z
-    .string()
-    .min(3)
-    .max(300)
-    .meta({
-      description: 'Nama aliran audit, mis. EMP#<id>|PROFILE',
-      example: 'EMP#01JD8X3T5Q6W7E8R9T0Y1U2I3O|PROFILE',
-    }),
+  stream: z.string().min(3).max(300).meta({
+    description: 'Nama aliran audit, mis. EMP#<id>|PROFILE',
+    example: 'EMP#01JD8X3T5Q6W7E8R9T0Y1U2I3O|PROFILE',
+  }),
 });
 
 export const timelineQuerySchema = pageQuerySchema.extend({

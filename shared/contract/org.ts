@@ -39,9 +39,10 @@ export const unitUpdateSchema = z
   })
   .meta({ id: 'OrgUnitUpdate' });
 
-export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = z.lazy(() =>
-  unitSchema.extend({ children: z.array(unitTreeNodeSchema) }),
-);
+// Named, so the OpenAPI generator emits a $ref for the recursion instead of expanding it forever.
+export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = z
+  .lazy(() => unitSchema.extend({ children: z.array(unitTreeNodeSchema) }))
+  .meta({ id: 'UnitTreeNode' });
 export type UnitTreeNode = z.infer<typeof unitSchema> & { children: UnitTreeNode[] };
 
 export const unitTreeSchema = z.object({ roots: z.array(unitTreeNodeSchema), total: z.number().int() });

@@ -75,3 +75,18 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
   };
   return { deps, app, call, countCalls, setNow: (iso) => (current = new Date(iso)) };
 }
+
+/** Every item in the test table (test-only; the product never scans). */
+export async function allItems(t: TestApp): Promise<Record<string, unknown>[]> {
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await t.deps.db.doc.send(
+      new ScanCommand({ TableName: t.deps.db.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
