@@ -19,7 +19,7 @@ interface Rule {
 }
 
 // Most specific first: the first rule whose prefix matches a file governs it.
-export const rules: Rule[] = [
+const rules: Rule[] = [
   { files: 'shared/', project: ['shared/'], npm: ['zod', 'date-fns', '@date-fns/tz'] },
   {
     files: 'functions/db/',
@@ -84,7 +84,7 @@ export const rules: Rule[] = [
   },
 ];
 
-export interface ImportRef {
+interface ImportRef {
   spec: string;
   typeOnly: boolean;
 }
@@ -92,7 +92,7 @@ export interface ImportRef {
 const IMPORT =
   /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-export function importsOf(source: string): ImportRef[] {
+function importsOf(source: string): ImportRef[] {
   const refs: ImportRef[] = [];
   for (const match of source.matchAll(IMPORT)) {
     const spec = match[3] ?? match[4];
@@ -102,7 +102,7 @@ export function importsOf(source: string): ImportRef[] {
 }
 
 /** The violations of one file's imports, as readable sentences. */
-export function violations(file: string, source: string): string[] {
+function violations(file: string, source: string): string[] {
   const rule = rules.find((r) => file.startsWith(r.files));
   if (!rule) return [];
   const found: string[] = [];
