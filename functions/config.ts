@@ -1,6 +1,6 @@
 // The only reader of process.env: parsed once with zod, then passed around as a value.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 const configSchema = z.object({
   /** 'local' enables local-only conveniences (DynamoDB endpoint, dev sign-in, outbox); 'aws' forbids them. */

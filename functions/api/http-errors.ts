@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError, type ErrorCode } from '../../shared/errors.ts';
 
 const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {

@@ -1,6 +1,6 @@
 // HTTP contract of the audit trail: history of an entity, a month's timeline, chain verification.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditChannels } from '../domain/audit/audit-entry.ts';
 import { pageQuerySchema } from './common.ts';
 

@@ -1,6 +1,6 @@
 // Shapes shared by every resource: ids, pagination, problem+json.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** ULIDs: 26 Crockford base-32 characters. */
 export const idSchema = z

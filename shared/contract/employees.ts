@@ -1,6 +1,6 @@
 // HTTP contract of employees, their assessor chain and the CSV import.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { statusKepegawaian } from '../domain/org/types.ts';
 import { idSchema, pageQuerySchema, versionSchema } from './common.ts';
 

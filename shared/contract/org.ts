@@ -1,6 +1,6 @@
 // HTTP contract of org units, positions (jabatan) and acting officials (Plt/Plh).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { jenisJabatan, jenisPenugasan, jenjangFungsional, unitLevels } from '../domain/org/types.ts';
 import { dateSchema, idSchema, versionSchema } from './common.ts';
 

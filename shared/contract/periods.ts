@@ -1,6 +1,6 @@
 // HTTP contract of performance periods.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateSchema, idSchema, versionSchema } from './common.ts';
 
 export const periodSchema = z

@@ -1,9 +1,15 @@
 // Time for people is WIB (Asia/Jakarta); storage is UTC ISO-8601.
 
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-
 export const WIB = 'Asia/Jakarta';
 
+// The platform's time-zone database (Intl) is enough for calendar dates and keeps bundles small;
+// 'en-CA' formats as YYYY-MM-DD.
+const wibDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: WIB,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The WIB calendar date of an instant, YYYY-MM-DD. */
-export const wibDate = (at: Date): string => format(new TZDate(at, WIB), 'yyyy-MM-dd');
+export const wibDate = (at: Date): string => wibDateFormat.format(at);

@@ -1,7 +1,6 @@
 // /api/audit: an entity's history, a month's timeline, and hash-chain verification of a stream.
 
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   auditEntrySchema,
   chainCheckSchema,
@@ -11,43 +10,43 @@ import {
 import { pageOf } from '../../../shared/contract/common.ts';
 import type { Deps } from '../../deps.ts';
 import { getAuditStream, getAuditTimeline, verifyAuditStream } from '../../services/audit-service.ts';
-import type { AppEnv } from '../middleware/request-context.ts';
 import { ok, problems } from '../openapi-helpers.ts';
+import { defineRoute } from '../route-kit.ts';
 
 const tags = ['Audit'];
 
-export const auditRoutes = (deps: Deps) =>
-  new OpenAPIHono<AppEnv>()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags,
-        summary: 'Linimasa audit satu bulan (terbaru dahulu), bisa per pelaku',
-        request: { query: timelineQuerySchema },
-        responses: { 200: ok(pageOf(auditEntrySchema), 'Satu halaman entri'), 400: problems[400] },
-      }),
-      async (c) => c.json(await getAuditTimeline(deps, c.req.valid('query')), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/stream',
-        tags,
-        summary: 'Riwayat lengkap satu data, urut versi',
-        request: { query: streamQuerySchema },
-        responses: { 200: ok(z.object({ items: z.array(auditEntrySchema) }), 'Riwayat'), 404: problems[404] },
-      }),
-      async (c) => c.json({ items: await getAuditStream(deps, c.req.valid('query').stream) }, 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/verify',
-        tags,
-        summary: 'Periksa rantai hash satu riwayat; menyebut mata rantai pertama yang rusak',
-        request: { query: streamQuerySchema },
-        responses: { 200: ok(chainCheckSchema, 'Hasil pemeriksaan'), 404: problems[404] },
-      }),
-      async (c) => c.json(await verifyAuditStream(deps, c.req.valid('query').stream), 200),
-    );
+export const auditRoutes = (deps: Deps) => [
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/audit',
+      tags,
+      summary: 'Linimasa audit satu bulan (terbaru dahulu), bisa per pelaku',
+      query: timelineQuerySchema,
+      responses: { 200: ok(pageOf(auditEntrySchema), 'Satu halaman entri'), 400: problems[400] },
+    },
+    async (c, { query }) => c.json(await getAuditTimeline(deps, query), 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/audit/stream',
+      tags,
+      summary: 'Riwayat lengkap satu data, urut versi',
+      query: streamQuerySchema,
+      responses: { 200: ok(z.object({ items: z.array(auditEntrySchema) }), 'Riwayat'), 404: problems[404] },
+    },
+    async (c, { query }) => c.json({ items: await getAuditStream(deps, query.stream) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/audit/verify',
+      tags,
+      summary: 'Periksa rantai hash satu riwayat; menyebut mata rantai pertama yang rusak',
+      query: streamQuerySchema,
+      responses: { 200: ok(chainCheckSchema, 'Hasil pemeriksaan'), 404: problems[404] },
+    },
+    async (c, { query }) => c.json(await verifyAuditStream(deps, query.stream), 200),
+  ),
+];

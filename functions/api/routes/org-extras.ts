@@ -1,47 +1,67 @@
-// /api/positions and /api/acting-assignments (Plt/Plh).
+// /api/positions, /api/acting-assignments (Plt/Plh) and /api/periods.
 
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from '../../../shared/contract/common.ts';
 import { actingCreateSchema, actingSchema, positionSchema } from '../../../shared/contract/org.ts';
+import { periodCreateSchema, periodSchema } from '../../../shared/contract/periods.ts';
 import type { Deps } from '../../deps.ts';
+import { createPeriod, listPeriods } from '../../services/period-service.ts';
 import { createActing, listActings, listPositions } from '../../services/position-service.ts';
-import type { AppEnv } from '../middleware/request-context.ts';
-import { jsonBody, ok, problems } from '../openapi-helpers.ts';
+import { ok, problems } from '../openapi-helpers.ts';
+import { defineRoute } from '../route-kit.ts';
 
-export const positionRoutes = (deps: Deps) =>
-  new OpenAPIHono<AppEnv>().openapi(
-    createRoute({
+export const orgExtraRoutes = (deps: Deps) => [
+  defineRoute(
+    {
       method: 'get',
-      path: '/',
+      path: '/api/positions',
       tags: ['Unit organisasi'],
       summary: 'Semua jabatan, atau jabatan satu unit',
-      request: { query: z.object({ unitId: idSchema.optional() }) },
+      query: z.object({ unitId: idSchema.optional() }),
       responses: { 200: ok(z.object({ items: z.array(positionSchema) }), 'Jabatan'), 400: problems[400] },
-    }),
-    async (c) => c.json({ items: await listPositions(deps, c.req.valid('query').unitId) }, 200),
-  );
-
-export const actingRoutes = (deps: Deps) =>
-  new OpenAPIHono<AppEnv>()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Plt/Plh'],
-        summary: 'Penugasan Plt/Plh',
-        responses: { 200: ok(z.object({ items: z.array(actingSchema) }), 'Penugasan') },
-      }),
-      async (c) => c.json({ items: await listActings(deps) }, 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Plt/Plh'],
-        summary: 'Tetapkan Plt/Plh kepala unit untuk rentang tanggal',
-        request: jsonBody(actingCreateSchema),
-        responses: { 201: ok(actingSchema, 'Penugasan dibuat'), 404: problems[404], 422: problems[422] },
-      }),
-      async (c) => c.json(await createActing(deps, c.req.valid('json'), c.var.ctx), 201),
-    );
+    },
+    async (c, { query }) => c.json({ items: await listPositions(deps, query.unitId) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/acting-assignments',
+      tags: ['Plt/Plh'],
+      summary: 'Penugasan Plt/Plh',
+      responses: { 200: ok(z.object({ items: z.array(actingSchema) }), 'Penugasan') },
+    },
+    async (c) => c.json({ items: await listActings(deps) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'post',
+      path: '/api/acting-assignments',
+      tags: ['Plt/Plh'],
+      summary: 'Tetapkan Plt/Plh kepala unit untuk rentang tanggal',
+      body: actingCreateSchema,
+      responses: { 201: ok(actingSchema, 'Penugasan dibuat'), 404: problems[404], 422: problems[422] },
+    },
+    async (c, { body }) => c.json(await createActing(deps, body, c.var.ctx), 201),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/periods',
+      tags: ['Periode kinerja'],
+      summary: 'Periode kinerja, terbaru dahulu',
+      responses: { 200: ok(z.object({ items: z.array(periodSchema) }), 'Periode') },
+    },
+    async (c) => c.json({ items: await listPeriods(deps) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'post',
+      path: '/api/periods',
+      tags: ['Periode kinerja'],
+      summary: 'Buat periode kinerja',
+      body: periodCreateSchema,
+      responses: { 201: ok(periodSchema, 'Periode dibuat'), 400: problems[400], 422: problems[422] },
+    },
+    async (c, { body }) => c.json(await createPeriod(deps, body, c.var.ctx), 201),
+  ),
+];
