@@ -22,7 +22,10 @@ export interface BuiltApp {
   readonly stack: PiawaiStack;
 }
 
-/** Jakarta: closest to the users and keeps personnel data in Indonesia. */
+/**
+ * Jakarta: closest to the users and keeps personnel data in Indonesia. Deliberately not CDK_DEFAULT_REGION,
+ * which the CLI fills from the operator's profile (or us-east-1): another region needs `-c region=...`.
+ */
 const defaultRegion = 'ap-southeast-3';
 const defaultMailDomain = 'piawai.example.go.id';
 
@@ -38,21 +41,24 @@ const featureFlags = {
 
 export function buildApp(options: BuildAppOptions = {}): BuiltApp {
   const app = new App({ context: { ...featureFlags, ...options.context }, outdir: options.outdir });
-  const mailDomain = app.node.tryGetContext('mailDomain') ?? defaultMailDomain;
-  if (typeof mailDomain !== 'string' || !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(mailDomain)) {
-    throw new Error(`Context mailDomain must be a domain name, got ${JSON.stringify(mailDomain)}`);
-  }
+  const mailDomain = readContext(app, 'mailDomain', defaultMailDomain, /^[a-z0-9.-]+\.[a-z]{2,}$/i);
+  const region = readContext(app, 'region', defaultRegion, /^[a-z]{2}(-[a-z]+)+-\d$/);
   const stack = new PiawaiStack(app, 'PiawaiStack', {
     description: 'PIAWAI: Portal Informasi Kinerja Pegawai (Biro SDM)',
-    // No account lookups happen, so synthesis works offline; the account comes from the deploy credentials.
-    env: {
-      account: process.env.CDK_DEFAULT_ACCOUNT,
-      region: process.env.CDK_DEFAULT_REGION ?? defaultRegion,
-    },
+    // Nothing is looked up, so synthesis works offline; the account comes from the deploy credentials.
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
     siteDir: options.siteDir ?? path.join(projectRoot, 'web', 'dist'),
     mailDomain,
   });
   Tags.of(app).add('app', 'piawai');
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };
+}
+
+function readContext(app: App, key: string, fallback: string, pattern: RegExp): string {
+  const value: unknown = app.node.tryGetContext(key) ?? fallback;
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw new Error(`Context ${key} is not valid: ${JSON.stringify(value)}`);
+  }
+  return value;
 }

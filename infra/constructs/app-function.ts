@@ -16,12 +16,13 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The esbuild options every function bundle is built with. `AppFunction` passes exactly these to
- * NodejsFunction, so a benchmark can build the identical bundle with `esbuild.build({ ...lambdaBundling })`.
+ * NodejsFunction, so a benchmark can build the identical bundle with
+ * `esbuild.build({ ...lambdaBundling, entryPoints: [entry], outfile: 'index.mjs' })`.
  */
 export const lambdaBundling = {
   bundle: true,
-  platform: 'node',
-  format: 'esm',
+  platform: 'node' as const,
+  format: 'esm' as const,
   target: 'node24',
   minify: true,
   sourcemap: true,
@@ -35,8 +36,8 @@ export const lambdaBundling = {
   banner: {
     js: "import { createRequire as piawaiCreateRequire } from 'node:module'; const require = piawaiCreateRequire(import.meta.url);",
   },
-  logLevel: 'warning',
-} as const;
+  logLevel: 'warning' as const,
+};
 
 /** DynamoDB actions by access level. Transactions need no action of their own: IAM checks each item's action. */
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];

@@ -1,11 +1,14 @@
 // Scheduled jobs: EventBridge Scheduler ticks the jobs Lambda every 15 minutes (WIB); the job decides what is due.
 
-import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { TICK_EVERY_MINUTES, TICK_TIMEZONE } from '../../functions/jobs/schedule.ts';
 import { AppFunction } from './app-function.ts';
 import type { Mail } from './mail.ts';
 
@@ -47,13 +50,36 @@ export class Jobs extends Construct {
 
     this.schedule = new scheduler.Schedule(this, 'Tick', {
       description: 'PIAWAI jobs tick, every 15 minutes in Asia/Jakarta (WIB)',
-      schedule: scheduler.ScheduleExpression.cron({ minute: '0/15', timeZone: TimeZone.ASIA_JAKARTA }),
+      // One fact for both schedulers: functions/jobs/schedule.ts (croner runs the same tick locally).
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: `0/${TICK_EVERY_MINUTES}`,
+        timeZone: TimeZone.of(TICK_TIMEZONE),
+      }),
       target: new targets.LambdaInvoke(this.handler, {
+        role: this.schedulerRole(),
         deadLetterQueue: this.deadLetterQueue,
         // Ticks are idempotent and the next one catches up, so a few quick retries are enough.
         retryAttempts: 2,
         maxEventAge: Duration.minutes(10),
       }),
     });
+  }
+
+  /** The role Scheduler assumes; only schedules of this account may use it (confused-deputy guard). */
+  private schedulerRole(): iam.Role {
+    const stack = Stack.of(this);
+    const role = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description: 'EventBridge Scheduler invokes the PIAWAI jobs function',
+    });
+    const functionLogicalId = stack.getLogicalId(this.handler.node.defaultChild as lambda.CfnFunction);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+      reason:
+        'The wildcard covers versions and aliases of the one jobs function (lambda grantInvoke), nothing else.',
+    });
+    return role;
   }
 }

@@ -1,15 +1,12 @@
 // The front door: CloudFront serves the static Astro site from a private bucket and routes /api/* to the HTTP API.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { SiteDeployment } from './site-deployment.ts';
 
 export interface SiteProps {
   /** Host name of the API origin (execute-api endpoint). */
@@ -36,9 +33,6 @@ const regionsWithoutCloudFrontLogDelivery = new Set([
   'me-central-1',
   'me-south-1',
 ]);
-
-/** Astro's folder of content-hashed JS and CSS (`build.assets`), safe to cache forever. */
-const assetsDir = '_astro';
 
 /** Astro builds /skp/ as /skp/index.html; S3 has no directory index, so map clean URLs to their index.html. */
 const directoryIndexCode = `function handler(event) {
@@ -73,10 +67,6 @@ export class Site extends Construct {
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.logBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket: logging it would log into itself.',
-    });
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -100,6 +90,7 @@ export class Site extends Construct {
         },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        // Approval links carry a token in the URL: never hand it to another site in a Referer header.
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
       },
     });
@@ -146,14 +137,20 @@ export class Site extends Construct {
     });
     this.acknowledgeDistributionFindings(cloudFrontLogs);
 
-    if (fs.existsSync(props.siteDir)) this.deploy(props.siteDir);
+    if (fs.existsSync(props.siteDir)) {
+      new SiteDeployment(this, 'Deployment', {
+        siteDir: props.siteDir,
+        bucket: this.bucket,
+        distribution: this.distribution,
+      });
+    }
   }
 
   private acknowledgeDistributionFindings(cloudFrontLogs: boolean): void {
     const acknowledge = (id: string, reason: string) =>
       Validations.of(this.distribution).acknowledge({ id, reason });
     acknowledge(
-      'AwsSolutions-CFR1x',
+      'AwsSolutions-CFR1',
       'No geo restriction: civil servants sign in from abroad (study leave, postings), and access is per user.',
     );
     acknowledge(
@@ -172,37 +169,6 @@ export class Site extends Construct {
         `CloudFront cannot deliver standard logs to S3 buckets in ${Stack.of(this).region}; v2 log delivery must be ` +
           'configured from us-east-1. API requests are logged by the HTTP API access log meanwhile.',
       );
-    }
-  }
-
-  /** Hashed assets first (cached for a year, never pruned, so open pages keep working), then the pages. */
-  private deploy(siteDir: string): void {
-    const logGroup = new logs.LogGroup(this, 'DeployLogs', { retention: logs.RetentionDays.ONE_MONTH });
-    const role = new iam.Role(this, 'DeployRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Copies web/dist into the site bucket',
-    });
-    logGroup.grantWrite(role);
-    const common = { destinationBucket: this.bucket, logGroup, role, memoryLimit: 512 };
-    const pages = new s3deploy.BucketDeployment(this, 'DeployPages', {
-      ...common,
-      sources: [s3deploy.Source.asset(siteDir, { exclude: [assetsDir] })],
-      // Leave the hashed assets to the deployment below (and out of pruning).
-      exclude: [`${assetsDir}/*`],
-      cacheControl: [s3deploy.CacheControl.noCache()],
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-    });
-    const assetsPath = path.join(siteDir, assetsDir);
-    if (fs.existsSync(assetsPath)) {
-      const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
-        ...common,
-        sources: [s3deploy.Source.asset(assetsPath)],
-        destinationKeyPrefix: `${assetsDir}/`,
-        prune: false,
-        cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
-      });
-      pages.node.addDependency(assets);
     }
   }
 }

@@ -1,9 +1,9 @@
 // Bundle size and cold-load time of the api Lambda, next to a bare Hono hello-world built the same way.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { lambdaBundling, projectRoot } from '../../infra/constructs/app-function.ts';
 import { median } from './stats.ts';
@@ -60,6 +60,9 @@ export async function benchBundle() {
     join(projectRoot, 'test/bench/.out-api'),
   );
   const helloOut = await bundle(helloEntry, join(projectRoot, 'test/bench/.out-hello'));
+  const sdkEntry = join(projectRoot, 'test/bench/.out-sdk/index.mjs');
+  mkdirSync(dirname(sdkEntry), { recursive: true });
+  writeFileSync(sdkEntry, "import '@aws-sdk/client-dynamodb'; import '@aws-sdk/lib-dynamodb';\n");
   const runs = 7;
   const apiCold = coldLoadMs(apiOut, runs);
   const helloCold = coldLoadMs(helloOut, runs);
@@ -69,6 +72,8 @@ export async function benchBundle() {
     apiColdLoadMs: Math.round(apiCold * 10) / 10,
     helloColdLoadMs: Math.round(helloCold * 10) / 10,
     coldLoadRatio: Math.round((apiCold / helloCold) * 100) / 100,
+    // What the runtime-provided AWS SDK alone costs to load: most of the api's cold load.
+    sdkOnlyColdLoadMs: Math.round(coldLoadMs(sdkEntry, runs) * 10) / 10,
     work,
   };
 }

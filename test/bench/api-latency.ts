@@ -1,0 +1,105 @@
+// Latency of the API next to the raw DynamoDB Local call it wraps, at 16 concurrent connections, same run.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { loadConfig } from '../../functions/config.ts';
+import { keys } from '../../functions/db/keys.ts';
+import { createDeps } from '../../functions/deps.ts';
+import { ensureTable } from '../../functions/local/create-table.ts';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
+import { generateOrganisation } from '../../functions/local/synthetic-org.ts';
+import { measure, percentile, round } from './stats.ts';
+
+const CONCURRENCY = 16;
+const REQUESTS = 2000;
+const WARMUP = 200;
+
+async function startApi(endpoint: string, tableName: string) {
+  const child = spawn(process.execPath, ['test/bench/serve-api.ts'], {
+    env: { ...process.env, DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+  return { url: `http://127.0.0.1:${chunk.toString().trim()}`, stop: () => child.kill('SIGTERM') };
+}
+
+export interface CaseResult {
+  api: { p50: number; p99: number };
+  raw: { p50: number; p99: number };
+  p50Ratio: number;
+}
+
+const summary = (samples: number[]) => ({
+  p50: round(percentile(samples, 50)),
+  p99: round(percentile(samples, 99)),
+});
+
+export async function benchApiLatency(employees = 1000) {
+  const dynamo = await startDynamoDbLocal();
+  const tableName = 'bench';
+  const deps = createDeps(
+    loadConfig({
+      PIAWAI_ENV: 'local',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      LOG_LEVEL: 'SILENT',
+    }),
+  );
+  await ensureTable(deps.db);
+  const org = await generateOrganisation(deps, { employees });
+  const api = await startApi(dynamo.endpoint, tableName);
+  try {
+    const cases = {
+      employee: {
+        api: async () => {
+          const res = await fetch(`${api.url}/api/employees/${org.sampleEmployeeId}`);
+          if (res.status !== 200) throw new Error(`status ${res.status}`);
+          await res.arrayBuffer();
+        },
+        raw: async () => {
+          await deps.db.doc.send(
+            new GetCommand({ TableName: tableName, Key: keys.employee(org.sampleEmployeeId) }),
+          );
+        },
+      },
+      unitMembers: {
+        api: async () => {
+          const res = await fetch(`${api.url}/api/units/${org.sampleUnitId}/members?limit=25`);
+          if (res.status !== 200) throw new Error(`status ${res.status}`);
+          await res.arrayBuffer();
+        },
+        raw: async () => {
+          await deps.db.doc.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.unitMembersPk(org.sampleUnitId) },
+              Limit: 25,
+            }),
+          );
+        },
+      },
+    };
+    const results = {} as Record<keyof typeof cases, CaseResult>;
+    for (const [name, { api: viaApi, raw }] of Object.entries(cases)) {
+      await measure(WARMUP, CONCURRENCY, viaApi);
+      await measure(WARMUP, CONCURRENCY, raw);
+      // Interleave rounds so that machine noise falls on both sides alike.
+      const apiSamples: number[] = [];
+      const rawSamples: number[] = [];
+      for (let round = 0; round < 4; round += 1) {
+        apiSamples.push(...(await measure(REQUESTS / 4, CONCURRENCY, viaApi)));
+        rawSamples.push(...(await measure(REQUESTS / 4, CONCURRENCY, raw)));
+      }
+      const a = summary(apiSamples);
+      const r = summary(rawSamples);
+      results[name as keyof typeof cases] = { api: a, raw: r, p50Ratio: round(a.p50 / r.p50) };
+    }
+    return { employees: org.employees, concurrency: CONCURRENCY, requests: REQUESTS, ...results };
+  } finally {
+    api.stop();
+    await dynamo.stop();
+  }
+}

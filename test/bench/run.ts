@@ -1,0 +1,47 @@
+// `npm run bench`: prints every measured figure with its budget, and writes bench-results.json.
+
+import { writeFileSync } from 'node:fs';
+import { benchApiLatency } from './api-latency.ts';
+import { benchBundle } from './bundle.ts';
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+
+if (wanted('bundle')) {
+  const { work: _work, ...bundle } = await benchBundle();
+  results.bundle = bundle;
+  console.log('\nBundle api Lambda (esbuild, opsi sama dengan CDK)');
+  console.table({
+    'ukuran api (KB)': { nilai: bundle.apiBundleKb, anggaran: '≤ 350' },
+    'ukuran hello-world Hono (KB)': { nilai: bundle.helloBundleKb, anggaran: '' },
+    'muat dingin api (ms, median 7)': { nilai: bundle.apiColdLoadMs, anggaran: '' },
+    'muat dingin hello-world (ms)': { nilai: bundle.helloColdLoadMs, anggaran: '' },
+    'rasio muat dingin': { nilai: bundle.coldLoadRatio, anggaran: '' },
+    'muat AWS SDK saja (ms)': { nilai: bundle.sdkOnlyColdLoadMs, anggaran: '' },
+  });
+}
+
+if (wanted('latency')) {
+  const latency = await benchApiLatency();
+  results.latency = latency;
+  console.log(
+    `\nLatensi pada ${latency.concurrency} koneksi serentak, ${latency.requests} permintaan, ${latency.employees} pegawai`,
+  );
+  const rows: Record<string, unknown> = {};
+  for (const name of ['employee', 'unitMembers'] as const) {
+    const r = latency[name];
+    rows[name === 'employee' ? 'GET /api/employees/{id}' : 'GET /api/units/{id}/members'] = {
+      'api p50 (ms)': r.api.p50,
+      'api p99 (ms)': r.api.p99,
+      'mentah p50 (ms)': r.raw.p50,
+      'mentah p99 (ms)': r.raw.p99,
+      'rasio p50': r.p50Ratio,
+      anggaran: '≤ 1.5',
+    };
+  }
+  console.table(rows);
+}
+
+writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nDitulis: bench-results.json');
