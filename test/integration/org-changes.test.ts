@@ -13,7 +13,11 @@ describe('org changes keep the assessor chain right', () => {
   const chainOf = async (id: string) => (await t.call('GET', `/api/employees/${id}/penilai`)).body;
 
   it('a Plh acts as penilai during their dates only, on behalf of the definitive head', async () => {
-    const plh = await anEmployee(t, { unitId: org.biro.id, positionId: org.analisPos.id, nama: 'Plh Contoh' });
+    const plh = await anEmployee(t, {
+      unitId: org.biro.id,
+      positionId: org.analisPos.id,
+      nama: 'Plh Contoh',
+    });
     const res = await t.call('POST', '/api/acting-assignments', {
       employeeId: plh.id,
       unitId: org.biro.id,
@@ -56,7 +60,10 @@ describe('org changes keep the assessor chain right', () => {
 
   it('refuses making someone their own penilai, or naming someone who does not exist', async () => {
     const current = (await t.call('GET', `/api/employees/${org.analis.id}`)).body;
-    const self = await t.call('PATCH', `/api/employees/${org.analis.id}`, { version: current.version, penilaiOverrideId: org.analis.id });
+    const self = await t.call('PATCH', `/api/employees/${org.analis.id}`, {
+      version: current.version,
+      penilaiOverrideId: org.analis.id,
+    });
     expect(self.status).toBe(400);
     expect(self.body.errors[0].path).toBe('penilaiOverrideId');
     const ghost = await t.call('PATCH', `/api/employees/${org.analis.id}`, {
@@ -69,7 +76,11 @@ describe('org changes keep the assessor chain right', () => {
 
   it('a head who moves to a staff post vacates the unit; staff then report to the unit above', async () => {
     t.setNow('2025-03-20T03:00:00.000Z'); // after the Plh above
-    const staffPos = await aPosition(t, org.deputi.id, { nama: 'Analis Kebijakan Ahli Madya', jenis: 'FUNGSIONAL', jenjang: 'AHLI_MADYA' });
+    const staffPos = await aPosition(t, org.deputi.id, {
+      nama: 'Analis Kebijakan Ahli Madya',
+      jenis: 'FUNGSIONAL',
+      jenjang: 'AHLI_MADYA',
+    });
     const karo = (await t.call('GET', `/api/employees/${org.kepalaBiro.id}`)).body;
     const moved = await t.call('PATCH', `/api/employees/${org.kepalaBiro.id}`, {
       version: karo.version,
