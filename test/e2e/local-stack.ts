@@ -1,0 +1,51 @@
+// The whole local stack in this process: in-memory DynamoDB Local, a fresh table, the demo seed, API + built site.
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../functions/config.ts';
+import { createDeps } from '../../functions/deps.ts';
+import { ensureTable } from '../../functions/local/create-table.ts';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
+import { seedDemo } from '../../functions/local/seed.ts';
+import { createLocalApp, listen } from '../../functions/local/server.ts';
+
+export const siteDir = resolve(import.meta.dirname, '../../web/dist');
+
+export interface LocalStack {
+  baseUrl: string;
+  /** How many employees the demo seed created. */
+  employees: number;
+  stop: () => Promise<void>;
+}
+
+export async function startLocalStack(): Promise<LocalStack> {
+  if (!existsSync(resolve(siteDir, 'index.html'))) {
+    throw new Error(
+      `Situs belum dibangun: ${siteDir}/index.html tidak ada. Jalankan dulu: npm run build:web`,
+    );
+  }
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const config = loadConfig({
+      PIAWAI_ENV: 'local',
+      TABLE_NAME: `e2e-${process.pid}`,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      LOG_LEVEL: 'SILENT',
+    });
+    const deps = createDeps(config);
+    await ensureTable(deps.db);
+    const employees = await seedDemo(deps);
+    const { server, port } = await listen(createLocalApp(deps, siteDir), 0);
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      employees,
+      stop: async () => {
+        await new Promise<void>((done) => server.close(() => done()));
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}
