@@ -2,13 +2,12 @@
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../config.ts';
-import { keys } from '../db/keys.ts';
 import { createDeps } from '../deps.ts';
 import { ensureTable } from './create-table.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { setMarker } from './seed.ts';
 import { generateOrganisation } from './synthetic-org.ts';
 
 const { values } = parseArgs({
@@ -36,19 +35,7 @@ try {
     employees,
     onProgress: (done, total) => process.stdout.write(`\r${done}/${total} pegawai`),
   });
-  // Marks the store as seeded so `npm start` on this folder does not add the demo organisation.
-  await deps.db.doc.send(
-    new PutCommand({
-      TableName: deps.db.tableName,
-      Item: {
-        ...keys.seedMarker(),
-        entity: 'SeedMarker',
-        status: 'done',
-        kind: 'synthetic',
-        employees: org.employees,
-      },
-    }),
-  );
+  await setMarker(deps, 'done', org.employees, 'synthetic');
   console.log(
     `\n${org.employees} pegawai dalam ${org.units} unit dibuat dalam ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

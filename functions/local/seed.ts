@@ -28,7 +28,13 @@ async function marker(deps: Deps): Promise<string | null> {
   return (result.Item?.status as string | undefined) ?? null;
 }
 
-async function setMarker(deps: Deps, status: 'started' | 'done', employees?: number) {
+/** Records that this store is seeded (demo or synthetic), so `npm start` never seeds it again. */
+export async function setMarker(
+  deps: Deps,
+  status: 'started' | 'done',
+  employees?: number,
+  kind: 'demo' | 'synthetic' = 'demo',
+) {
   await deps.db.doc.send(
     new PutCommand({
       TableName: deps.db.tableName,
@@ -36,6 +42,7 @@ async function setMarker(deps: Deps, status: 'started' | 'done', employees?: num
         ...keys.seedMarker(),
         entity: 'SeedMarker',
         status,
+        kind,
         employees,
         at: deps.clock.now().toISOString(),
       },

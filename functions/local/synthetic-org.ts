@@ -9,7 +9,7 @@ import { claimUnique, writeChanges } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
 import { createEmployeesInChunks, type NewEmployee } from '../services/bulk-create.ts';
 import { auditContext } from '../services/context.ts';
-import { unitItem } from '../services/unit-service.ts';
+import { unitCreated } from '../services/unit-service.ts';
 import { emailFor, fictitiousNip, personName, seededRandom } from './people.ts';
 import { seedContext } from './seed.ts';
 
@@ -110,13 +110,7 @@ export async function generateOrganisation(
     await writeChanges(
       deps.db,
       [
-        {
-          kind: 'create',
-          key: keys.unit(unit.id),
-          entity: 'OrgUnit',
-          action: 'unit.created',
-          item: unitItem(unit),
-        },
+        unitCreated(unit),
         ...[head, ...staff].map((p) => ({
           kind: 'create' as const,
           key: keys.position(unit.id, p.id),

@@ -6,7 +6,7 @@ import { buildUnitTree, type UnitNode, wouldCreateCycle } from '../../shared/dom
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
 import { orgRepo, unitFromItem } from '../db/repos/org-repo.ts';
-import { claimUnique, type ExtraWrite, writeChanges } from '../db/transact.ts';
+import { claimUnique, type EntityChange, type ExtraWrite, writeChanges } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
 import { auditContext, mustExist, notFound, type RequestContext, staleVersion } from './context.ts';
 
@@ -27,6 +27,15 @@ export const unitItem = (unit: Omit<OrgUnit, 'version'>) => ({
   level: unit.level,
   parentId: unit.parentId,
   kepalaId: unit.kepalaId,
+});
+
+/** The audited creation of a unit, for this service and for bulk generators. */
+export const unitCreated = (unit: Omit<OrgUnit, 'version'>): EntityChange => ({
+  kind: 'create',
+  key: keys.unit(unit.id),
+  entity: 'OrgUnit',
+  action: 'unit.created',
+  item: unitItem(unit),
 });
 
 export async function getUnitTree(deps: Deps): Promise<{ roots: UnitTreeNode[]; total: number }> {
@@ -59,20 +68,7 @@ export async function createUnit(deps: Deps, input: UnitCreate, ctx: RequestCont
     ),
   ];
   if (input.parentId) extras.push(mustExist(deps.db.tableName, keys.unit(input.parentId), parentNotFound()));
-  await writeChanges(
-    deps.db,
-    [
-      {
-        kind: 'create',
-        key: keys.unit(unit.id),
-        entity: 'OrgUnit',
-        action: 'unit.created',
-        item: unitItem(unit),
-      },
-    ],
-    auditContext(deps, ctx),
-    extras,
-  );
+  await writeChanges(deps.db, [unitCreated(unit)], auditContext(deps, ctx), extras);
   return { ...unit, version: 1 };
 }
 
