@@ -1,5 +1,7 @@
 // The local server: the same Hono app as Lambda under /api, plus the built admin site, on one port.
 
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -11,8 +13,8 @@ export function createLocalApp(deps: Deps, siteRoot: string) {
   root.route('/', createApp(deps));
   root.use('/*', serveStatic({ root: siteRoot }));
   root.notFound(async (c) => {
-    const page = await serveStatic({ root: siteRoot, path: '404.html' })(c, async () => {});
-    return page ?? c.text('Halaman tidak ditemukan', 404);
+    const page = await readFile(join(siteRoot, '404.html'), 'utf8').catch(() => 'Halaman tidak ditemukan');
+    return c.html(page, 404);
   });
   return root;
 }

@@ -137,6 +137,14 @@ describe('Pegawai', () => {
     expect(await page.locator('#profile-list').textContent()).toMatch(/Terakhir diperbarui.*WIB/);
   });
 
+  it('shows the API problem detail when a profile does not exist, and asks for a person when none is named', async () => {
+    const page = await open('/pegawai/detail/?id=01AAAAAAAAAAAAAAAAAAAAAAAA');
+    await page.locator('#detail-error', { hasText: 'Pegawai tidak ditemukan.' }).waitFor();
+    expect(await page.locator('#profile').isVisible()).toBe(false);
+    await page.goto(`${stack.baseUrl}/pegawai/detail/`);
+    await page.locator('#detail-error', { hasText: 'Alamat profil tidak lengkap' }).waitFor();
+  });
+
   it('sorts by NIP descending and marks the sorted column', async () => {
     const page = await open('/pegawai/');
     await waitForStatus(page, 'employees', 'halaman 1');
