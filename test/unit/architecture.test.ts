@@ -51,7 +51,8 @@ const rules: Rule[] = [
     files: 'functions/api/',
     project: ['shared/', 'functions/services/', 'functions/api/'],
     typeOnly: ['functions/deps.ts'],
-    npm: ['hono', 'hono/', 'zod', 'zod/v4/locales/', 'ulid'],
+    npm: ['hono', 'hono/', 'zod', 'zod/v4/locales/'],
+    node: true,
   },
   {
     files: 'functions/lambda/',

@@ -1,7 +1,7 @@
 // Gives each request an id (echoed in X-Request-Id) and the acting person for the audit trail.
 
+import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import { ulid } from 'ulid';
 import type { RequestContext } from '../../services/context.ts';
 
 export type AppEnv = { Variables: { ctx: RequestContext } };
@@ -14,7 +14,8 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const incoming = c.req.header('x-request-id');
-  const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : ulid();
+  // randomUUID draws from a cached entropy pool: cheaper per request than a ULID's fresh random bytes.
+  const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   c.set('ctx', { actor: { id: 'anonim' }, channel: 'api', requestId });
   c.header('x-request-id', requestId);
   await next();
