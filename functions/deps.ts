@@ -2,11 +2,19 @@
 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { monotonicFactory } from 'ulid';
+import type { LocalIssuer } from './auth/local-issuer.ts';
+import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './db/client.ts';
 
 export interface Clock {
   now(): Date;
+}
+
+export interface Auth {
+  verifier: TokenVerifier;
+  /** The local token issuer (development sign-in and tests); null in AWS, where Cognito issues tokens. */
+  issuer: LocalIssuer | null;
 }
 
 export interface Deps {
@@ -15,6 +23,7 @@ export interface Deps {
   clock: Clock;
   newId: () => string;
   logger: Logger;
+  auth: Auth;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -36,6 +45,10 @@ export function createDeps(config: Config, overrides: Partial<Omit<Deps, 'config
         endpoint: config.DYNAMODB_ENDPOINT,
       }),
     clock: overrides.clock ?? systemClock,
+    auth: overrides.auth ?? {
+      verifier: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+      issuer: null,
+    },
     newId: overrides.newId ?? monotonicFactory(),
     logger,
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { projectRoot } from './constructs/app-function.ts';
+import { domainPrefixPattern } from './constructs/auth.ts';
 import { PiawaiStack } from './stack.ts';
 
 export interface BuildAppOptions {
@@ -43,12 +44,14 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
   const app = new App({ context: { ...featureFlags, ...options.context }, outdir: options.outdir });
   const mailDomain = readContext(app, 'mailDomain', defaultMailDomain, /^[a-z0-9.-]+\.[a-z]{2,}$/i);
   const region = readContext(app, 'region', defaultRegion, /^[a-z]{2}(-[a-z]+)+-\d$/);
+  const authDomainPrefix = readOptionalContext(app, 'authDomainPrefix', domainPrefixPattern);
   const stack = new PiawaiStack(app, 'PiawaiStack', {
     description: 'PIAWAI: Portal Informasi Kinerja Pegawai (Biro SDM)',
     // Nothing is looked up, so synthesis works offline; the account comes from the deploy credentials.
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
     siteDir: options.siteDir ?? path.join(projectRoot, 'web', 'dist'),
     mailDomain,
+    authDomainPrefix,
   });
   Tags.of(app).add('app', 'piawai');
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -56,7 +59,12 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
 }
 
 function readContext(app: App, key: string, fallback: string, pattern: RegExp): string {
-  const value: unknown = app.node.tryGetContext(key) ?? fallback;
+  return readOptionalContext(app, key, pattern) ?? fallback;
+}
+
+function readOptionalContext(app: App, key: string, pattern: RegExp): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !pattern.test(value)) {
     throw new Error(`Context ${key} is not valid: ${JSON.stringify(value)}`);
   }

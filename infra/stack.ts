@@ -1,8 +1,9 @@
-// The PIAWAI stack: one table, the API and jobs functions, mail, and the CloudFront front door.
+// The PIAWAI stack: one table, the API and jobs functions, mail, the Cognito user pool and the CloudFront front door.
 
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './constructs/api.ts';
+import { Auth } from './constructs/auth.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Mail } from './constructs/mail.ts';
 import { Site } from './constructs/site.ts';
@@ -13,6 +14,8 @@ export interface PiawaiStackProps extends StackProps {
   readonly siteDir: string;
   /** Domain mail is sent from (context `mailDomain`). */
   readonly mailDomain: string;
+  /** Prefix of the Cognito hosted UI domain (context `authDomainPrefix`); default derived from the stack id. */
+  readonly authDomainPrefix?: string;
 }
 
 export class PiawaiStack extends Stack {
@@ -21,6 +24,7 @@ export class PiawaiStack extends Stack {
   readonly jobs: Jobs;
   readonly mail: Mail;
   readonly site: Site;
+  readonly auth: Auth;
 
   constructor(scope: Construct, id: string, props: PiawaiStackProps) {
     super(scope, id, props);
@@ -29,13 +33,31 @@ export class PiawaiStack extends Stack {
     this.api = new Api(this, 'Api', { table: this.table });
     this.jobs = new Jobs(this, 'Jobs', { table: this.table, mail: this.mail });
     this.site = new Site(this, 'Site', { apiDomainName: this.api.domainName, siteDir: props.siteDir });
+    // The app client redirects to the distribution, whose /api/* origin is the HTTP API: so the client comes
+    // after the site, and the routes whose authorizer trusts the client after the client (see Api.addRoutes).
+    this.auth = new Auth(this, 'Auth', {
+      table: this.table,
+      siteOrigin: this.site.origin,
+      domainPrefix: props.authDomainPrefix,
+    });
+    this.api.addRoutes({ auth: this.auth, publicOrigin: this.site.origin });
+    // The jobs function loads the same configuration (functions/config.ts requires the AUTH_* values in AWS), and
+    // the links in its mail point at the site.
+    const jobsEnvironment = { ...this.auth.environment, PUBLIC_ORIGIN: this.site.origin };
+    for (const [name, value] of Object.entries(jobsEnvironment))
+      this.jobs.handler.addEnvironment(name, value);
 
-    new CfnOutput(this, 'SiteUrl', { value: `https://${this.site.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'SiteUrl', { value: this.site.origin });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
       description: 'Direct API endpoint (browsers use SiteUrl/api)',
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.auth.userPool.userPoolId,
+      description: 'Cognito user pool: HR creates the accounts here (no self sign-up)',
+    });
+    new CfnOutput(this, 'AuthDomainUrl', { value: this.auth.domainUrl, description: 'Cognito hosted UI' });
     this.mail.identity.dkimRecords.forEach((record, index) => {
       new CfnOutput(this, `DkimRecord${index + 1}`, {
         value: `${record.name} CNAME ${record.value}`,

@@ -26,6 +26,12 @@ export const errorCodes = [
   'import.conflict',
   'audit.stream_not_found',
   'period.invalid_dates',
+  'auth.unauthenticated',
+  'auth.forbidden',
+  'auth.csrf',
+  'auth.rate_limited',
+  'auth.no_employee',
+  'auth.sign_in_failed',
   'internal',
 ] as const;
 

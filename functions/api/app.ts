@@ -7,11 +7,17 @@ import { DomainError } from '../../shared/errors.ts';
 import type { Deps } from '../deps.ts';
 import { problemResponse, toDomainError } from './http-errors.ts';
 import { jsonOnly, limitBody } from './middleware/body-guard.ts';
+import { csrfProtection } from './middleware/csrf.ts';
+import { identity } from './middleware/identity.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { type AppEnv, requestContext } from './middleware/request-context.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { openApiDocument } from './openapi.ts';
 import { ok } from './openapi-helpers.ts';
 import { defineRoute, mountRoutes, type Route } from './route-kit.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { devRoutes } from './routes/dev.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { orgExtraRoutes } from './routes/org-extras.ts';
 import { unitRoutes } from './routes/units.ts';
@@ -20,53 +26,76 @@ import { unitRoutes } from './routes/units.ts';
 z.config(indonesian());
 
 const IMPORT_PATH = '/api/employees/import';
+const SIGN_IN_PATHS = ['/api/dev/session', '/api/auth/login', '/api/auth/callback'];
 
+/** Every route of the app; the development sign-in only where the configuration allows it. */
 export function allRoutes(deps: Deps): Route[] {
-  const health = defineRoute(
-    {
-      method: 'get',
-      path: '/api/health',
-      tags: ['Sistem'],
-      summary: 'Status layanan',
-      responses: { 200: ok(z.object({ status: z.literal('ok'), time: z.string() }), 'Layanan berjalan') },
-    },
-    (c) => c.json({ status: 'ok', time: deps.clock.now().toISOString() }, 200),
-  );
-  return [
-    health,
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const system = [
+    defineRoute(
+      {
+        method: 'get',
+        path: '/api/health',
+        access: 'public',
+        tags: ['Sistem'],
+        summary: 'Status layanan',
+        responses: { 200: ok(z.object({ status: z.literal('ok'), time: z.string() }), 'Layanan berjalan') },
+      },
+      (c) => c.json({ status: 'ok', time: deps.clock.now().toISOString() }, 200),
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/api/openapi.json',
+        access: 'public',
+        tags: ['Sistem'],
+        summary: 'Dokumen OpenAPI 3.1 dari API ini',
+        responses: { 200: ok(z.record(z.string(), z.unknown()), 'Dokumen OpenAPI') },
+      },
+      (c) => {
+        document ??= openApiDocument(routes, {
+          title: 'PIAWAI API',
+          version: '0.1.0',
+          description:
+            'Portal Informasi Kinerja Pegawai — Biro SDM. Masuk dengan cookie sesi (peramban) atau Authorization: Bearer <ID token>. Kesalahan dikirim sebagai application/problem+json.',
+        });
+        return c.json(document, 200);
+      },
+    ),
+  ];
+  const routes: Route[] = [
+    ...system,
+    ...authRoutes(deps),
+    ...(deps.config.devSignIn ? devRoutes(deps) : []),
     ...unitRoutes(deps),
     ...employeeRoutes(deps),
     ...orgExtraRoutes(deps),
     ...auditRoutes(deps),
   ];
+  return routes;
 }
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const importLimit = limitBody(deps.config.MAX_IMPORT_BYTES);
+  const bodyLimit = limitBody(deps.config.MAX_BODY_BYTES);
+  const signInLimit = rateLimit({
+    perMinute: deps.config.SIGN_IN_RATE_PER_MINUTE,
+    now: () => deps.clock.now().getTime(),
+  });
+
   app.use('/api/*', requestContext);
-  app.use('/api/*', (c, next) =>
-    limitBody(c.req.path === IMPORT_PATH ? deps.config.MAX_IMPORT_BYTES : deps.config.MAX_BODY_BYTES)(
-      c,
-      next,
-    ),
-  );
+  app.use('/api/*', securityHeaders(deps.config.secureCookies));
+  for (const path of SIGN_IN_PATHS) app.use(path, signInLimit);
+  app.use('/api/*', identity(deps));
+  app.use('/api/*', csrfProtection(deps));
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importLimit : bodyLimit)(c, next));
   app.use(
     '/api/*',
     jsonOnly((path) => path === IMPORT_PATH),
   );
 
-  const routes = allRoutes(deps);
-  mountRoutes(app, routes);
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get('/api/openapi.json', (c) => {
-    document ??= openApiDocument(routes, {
-      title: 'PIAWAI API',
-      version: '0.1.0',
-      description:
-        'Portal Informasi Kinerja Pegawai — Biro SDM. Kesalahan dikirim sebagai application/problem+json.',
-    });
-    return c.json(document);
-  });
+  mountRoutes(app, deps, allRoutes(deps));
 
   // Unknown API paths answer problem+json even when the app is mounted beside the static site.
   const notFound = new DomainError('route.not_found', 'Alamat API tidak ditemukan.');

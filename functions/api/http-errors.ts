@@ -32,16 +32,25 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   'import.conflict': 409,
   'audit.stream_not_found': 404,
   'period.invalid_dates': 422,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'auth.rate_limited': 429,
+  'auth.no_employee': 403,
+  'auth.sign_in_failed': 400,
   internal: 500,
 };
 
 const titles: Partial<Record<number, string>> = {
   400: 'Permintaan tidak valid',
+  401: 'Belum masuk',
+  403: 'Tidak diizinkan',
   404: 'Tidak ditemukan',
   409: 'Konflik data',
   413: 'Permintaan terlalu besar',
   415: 'Jenis konten tidak didukung',
   422: 'Data tidak dapat diproses',
+  429: 'Terlalu banyak permintaan',
   500: 'Kesalahan pada server',
 };
 

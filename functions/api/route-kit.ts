@@ -3,6 +3,8 @@
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod';
 import { DomainError } from '../../shared/errors.ts';
+import type { Deps } from '../deps.ts';
+import { type Access, authorize } from '../services/access-service.ts';
 import { validationError } from './http-errors.ts';
 import type { AppEnv } from './middleware/request-context.ts';
 
@@ -20,6 +22,8 @@ export interface RouteSpec {
   path: string;
   summary: string;
   tags: string[];
+  /** Who may call it (services/access-service.ts); checked after the path is parsed, before anything else. */
+  access: Access;
   params?: z.ZodType;
   query?: z.ZodType;
   /** A JSON body, or `'text/csv'` for a raw CSV body read by the handler. */
@@ -65,11 +69,16 @@ async function readBody(c: Context<AppEnv>, body: RouteSpec['body']): Promise<un
   }
 }
 
-/** Registers routes on a Hono app: every path, query and body value is validated before the handler runs. */
-export function mountRoutes(app: Hono<AppEnv>, routes: readonly Route[]): void {
+/**
+ * Registers routes on a Hono app: the path is parsed, the caller authorized, then query and body validated —
+ * so nobody learns the validation rules of a route they may not call.
+ */
+export function mountRoutes(app: Hono<AppEnv>, deps: Deps, routes: readonly Route[]): void {
   for (const { spec, handle } of routes) {
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const params = parseWith(spec.params, c.req.param(), 'alamat');
+      if (spec.access !== 'public' && c.var.authError) throw c.var.authError;
+      await authorize(deps, c.var.principal, spec.access, (params ?? {}) as Record<string, string>);
       const query = parseWith(spec.query, c.req.query(), 'parameter');
       const body = await readBody(c, spec.body);
       return handle(c, { params, query, body } as RouteInput<RouteSpec>);

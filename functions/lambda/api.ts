@@ -4,10 +4,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../api/app.ts';
-import { loadConfig } from '../config.ts';
+import { assertHostedSignIn, loadConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
 
-const deps = createDeps(loadConfig());
+const config = loadConfig();
+assertHostedSignIn(config);
+const deps = createDeps(config);
 
 export const handler = middy(handle(createApp(deps))).use(
   injectLambdaContext(deps.logger, { resetKeys: true }),

@@ -2,6 +2,7 @@
 
 import { join } from 'node:path';
 import { Cron } from 'croner';
+import { createLocalAuth } from '../auth/local-auth.ts';
 import { loadConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
 import { TICK_TIMEZONE, tickCron } from '../jobs/schedule.ts';
@@ -15,7 +16,8 @@ import { createLocalApp, listen } from './server.ts';
 const config = loadConfig({ ...process.env, PIAWAI_ENV: 'local' });
 const releaseLock = acquireDataDirLock(config.PIAWAI_DATA_DIR);
 const dynamo = await startDynamoDbLocal({ dataDir: join(config.PIAWAI_DATA_DIR, 'dynamodb') });
-const deps = createDeps({ ...config, DYNAMODB_ENDPOINT: dynamo.endpoint });
+const auth = await createLocalAuth(config, join(config.PIAWAI_DATA_DIR, 'auth-signing-key.json'));
+const deps = createDeps({ ...config, DYNAMODB_ENDPOINT: dynamo.endpoint }, { auth });
 
 if ((await ensureTable(deps.db)) === 'created') console.log(`Tabel ${config.TABLE_NAME} dibuat.`);
 const seeded = await seedDemo(deps);
@@ -26,7 +28,9 @@ const tick = new Cron(tickCron, { timezone: TICK_TIMEZONE, protect: true }, asyn
 });
 
 const { server, port } = await listen(createLocalApp(deps, 'web/dist'), config.PORT);
-console.log(`PIAWAI berjalan di http://localhost:${port}  (API: /api, dokumentasi: /referensi-api/)`);
+console.log(
+  `PIAWAI berjalan di http://localhost:${port}  (masuk: /masuk/, API: /api, dokumentasi: /referensi-api/)`,
+);
 
 let stopping = false;
 const stop = async () => {

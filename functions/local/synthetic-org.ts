@@ -4,7 +4,7 @@ import type { EmployeeCreate } from '../../shared/contract/employees.ts';
 import type { OrgUnit, Position } from '../../shared/domain/org/types.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
-import { employeeToItem } from '../db/repos/employee-repo.ts';
+import { employeeToItem, freshEmployee } from '../db/repos/employee-repo.ts';
 import { claimUnique, writeChanges } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
 import { createEmployeesInChunks, type NewEmployee } from '../services/bulk-create.ts';
@@ -123,12 +123,7 @@ export async function generateOrganisation(
           key: keys.employee(headPerson.id),
           entity: 'Employee',
           action: 'employee.created',
-          item: employeeToItem({
-            id: headPerson.id,
-            ...headPerson.input,
-            penilaiOverrideId: null,
-            atasanPenilaiOverrideId: null,
-          }),
+          item: employeeToItem(freshEmployee(headPerson.id, headPerson.input)),
         },
       ],
       ctx,

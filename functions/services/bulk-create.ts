@@ -3,7 +3,7 @@
 import type { EmployeeCreate } from '../../shared/contract/employees.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
-import { employeeToItem } from '../db/repos/employee-repo.ts';
+import { employeeToItem, freshEmployee } from '../db/repos/employee-repo.ts';
 import { orgRepo } from '../db/repos/org-repo.ts';
 import {
   type AuditContext,
@@ -35,7 +35,7 @@ async function writeChunk(deps: Deps, chunk: NewEmployee[], ctx: AuditContext, a
     key: keys.employee(id),
     entity: 'Employee',
     action,
-    item: employeeToItem({ id, ...input, penilaiOverrideId: null, atasanPenilaiOverrideId: null }),
+    item: employeeToItem(freshEmployee(id, input)),
   }));
   const extras = chunk.flatMap((entry) =>
     claimsOf(

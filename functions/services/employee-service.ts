@@ -1,11 +1,16 @@
 // Use-cases of employees: create, update (version-checked), read, list, and their assessor chain.
 
-import type { EmployeeCreate, EmployeeListQuery, EmployeeUpdate } from '../../shared/contract/employees.ts';
+import type {
+  AdminGrant,
+  EmployeeCreate,
+  EmployeeListQuery,
+  EmployeeUpdate,
+} from '../../shared/contract/employees.ts';
 import type { Employee, OrgUnit } from '../../shared/domain/org/types.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
 import type { Page } from '../db/pagination.ts';
-import { employeeFromItem, employeeRepo, employeeToItem } from '../db/repos/employee-repo.ts';
+import { employeeFromItem, employeeRepo, employeeToItem, freshEmployee } from '../db/repos/employee-repo.ts';
 import { orgRepo, positionFromItem, unitFromItem } from '../db/repos/org-repo.ts';
 import {
   claimUnique,
@@ -72,13 +77,7 @@ export async function createEmployee(
 ): Promise<Employee> {
   assertIdentity(input.nip, input.status, todayWib(deps));
   const { unit, position } = await loadPlacement(deps, input.unitId, input.positionId);
-  const employee = {
-    id: deps.newId(),
-    ...input,
-    email: input.email.toLowerCase(),
-    penilaiOverrideId: null,
-    atasanPenilaiOverrideId: null,
-  };
+  const employee = freshEmployee(deps.newId(), input);
   const changes: EntityChange[] = [
     {
       kind: 'create',
@@ -193,4 +192,37 @@ export async function updateEmployee(
   }
   const [audit] = await writeChanges(deps.db, changes, auditContext(deps, ctx), extras);
   return { ...next, updatedAt: audit?.at ?? next.updatedAt, version: current.version + 1 };
+}
+
+/** Grants, changes or revokes HR admin powers; audited like any change of the employee. */
+export async function setAdminScope(
+  deps: Deps,
+  id: string,
+  input: AdminGrant,
+  ctx: RequestContext,
+): Promise<Employee> {
+  const before = await employeeRepo.get(deps.db, id);
+  if (!before) throw notFound('employee.not_found', 'Pegawai');
+  if (before.version !== input.version) throw staleVersion();
+  const next: Employee = { ...employeeFromItem(before), adminScope: input.adminScope };
+  const extras =
+    input.adminScope === null || input.adminScope === 'ALL'
+      ? []
+      : input.adminScope.map((unitId) =>
+          mustExist(deps.db.tableName, keys.unit(unitId), notFound('unit.not_found', 'Unit')),
+        );
+  const [audit] = await writeChanges(
+    deps.db,
+    [
+      {
+        kind: 'update',
+        before,
+        action: input.adminScope ? 'employee.admin_granted' : 'employee.admin_revoked',
+        item: employeeToItem(next),
+      },
+    ],
+    auditContext(deps, ctx),
+    extras,
+  );
+  return { ...next, updatedAt: audit?.at ?? next.updatedAt, version: next.version + 1 };
 }

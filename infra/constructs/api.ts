@@ -3,14 +3,24 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { publicApiRoutes } from '../../functions/http-policy.ts';
 import { AppFunction } from './app-function.ts';
+import type { Auth } from './auth.ts';
 
 export interface ApiProps {
   readonly table: dynamodb.ITableV2;
+}
+
+export interface ApiRoutesProps {
+  /** The user pool and app client whose ID tokens the gateway and the app accept. */
+  readonly auth: Auth;
+  /** The site's origin (`https://<distribution domain>`), for redirects and links the app builds. */
+  readonly publicOrigin: string;
 }
 
 /** HTTP API access-log fields (JSON, one line per request). */
@@ -25,6 +35,8 @@ const accessLogFormat = {
   latencyMs: '$context.responseLatency',
   integrationLatencyMs: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
+  // Why the JWT authorizer refused a request (expired, wrong audience…); empty when it let it through.
+  authorizerError: '$context.authorizer.error',
   userAgent: '$context.identity.userAgent',
 };
 
@@ -32,6 +44,8 @@ export class Api extends Construct {
   readonly handler: AppFunction;
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
+  /** Every route, filled in by addRoutes(). */
+  readonly routes: apigwv2.HttpRoute[] = [];
   /** Host name of the execute-api endpoint, the CloudFront origin for /api/*. */
   readonly domainName: string;
 
@@ -63,21 +77,54 @@ export class Api extends Construct {
       },
     });
 
+    this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+  }
+
+  /**
+   * Routes every /api request to the function: signed in (JWT authorizer on the app client's ID tokens) except
+   * exactly the routes in `publicApiRoutes`, which the more specific route keys take before `ANY /api/{proxy+}`.
+   * Separate from the constructor because the app client (and so the authorizer) needs the distribution's domain,
+   * and the distribution needs this API's endpoint. Only the routes and the function depend on the client; the
+   * API resource the distribution points at does not, so CloudFormation sees no cycle.
+   */
+  addRoutes(props: ApiRoutesProps): void {
+    if (this.routes.length > 0) throw new Error(`${this.node.path}: routes are already added`);
+    const environment = { ...props.auth.environment, PUBLIC_ORIGIN: props.publicOrigin };
+    for (const [name, value] of Object.entries(environment)) this.handler.addEnvironment(name, value);
+
     const integration = new HttpLambdaIntegration('Hono', this.handler);
-    const routes = [
-      ...this.httpApi.addRoutes({ path: '/api', methods: [apigwv2.HttpMethod.ANY], integration }),
-      ...this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [apigwv2.HttpMethod.ANY], integration }),
-    ];
-    for (const route of routes) {
-      Validations.of(route).acknowledge({
+    const signedIn = new HttpJwtAuthorizer('SignedIn', props.auth.issuer, {
+      jwtAudience: [props.auth.client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const anyone = new apigwv2.HttpNoneAuthorizer();
+
+    for (const path of ['/api', '/api/{proxy+}']) {
+      this.routes.push(
+        ...this.httpApi.addRoutes({
+          path,
+          methods: [apigwv2.HttpMethod.ANY],
+          integration,
+          authorizer: signedIn,
+        }),
+      );
+    }
+    for (const route of publicApiRoutes) {
+      const [publicRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [apigwv2.HttpMethod[route.method]],
+        integration,
+        authorizer: anyone,
+      });
+      if (!publicRoute) throw new Error(`${this.node.path}: no route for ${route.method} ${route.path}`);
+      Validations.of(publicRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'No gateway authorizer yet: the Cognito user pool and JWT authorizer arrive with the auth issue. ' +
-          'The email-approval endpoints stay open at the gateway by design; they act only through a valid token.',
+          'A public route (functions/http-policy.ts publicApiRoutes): health, the OpenAPI document and the ' +
+          'sign-in, callback and sign-out endpoints must be reachable before anyone is signed in.',
       });
+      this.routes.push(publicRoute);
     }
-
-    this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
   }
 
   get url(): string {

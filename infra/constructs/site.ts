@@ -6,6 +6,12 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import {
+  HSTS,
+  REFERRER_POLICY,
+  sessionCookieName,
+  siteContentSecurityPolicy,
+} from '../../functions/http-policy.ts';
 import { SiteDeployment } from './site-deployment.ts';
 
 export interface SiteProps {
@@ -46,10 +52,51 @@ const directoryIndexCode = `function handler(event) {
   return request;
 }`;
 
+/**
+ * Viewer request on /api/*. The browser holds its ID token in the httpOnly session cookie; the gateway's JWT
+ * authorizer reads only the Authorization header, so the cookie is copied there unless the caller sent one.
+ * x-forwarded-host carries the site's host name to the app (the origin sees the execute-api host); it is always
+ * overwritten, so a caller cannot choose it.
+ */
+export const apiRequestCode = `function handler(event) {
+  var request = event.request;
+  var headers = request.headers;
+  if (headers.host) {
+    headers['x-forwarded-host'] = { value: headers.host.value };
+  } else {
+    delete headers['x-forwarded-host'];
+  }
+  var session = request.cookies[${JSON.stringify(sessionCookieName(true))}];
+  if (!headers.authorization && session && session.value) {
+    headers.authorization = { value: 'Bearer ' + session.value };
+  }
+  return request;
+}`;
+
+/** The parts of functions/http-policy.ts HSTS (`max-age=…; includeSubDomains; preload`) CloudFront asks for. */
+function strictTransportSecurity(): cloudfront.ResponseHeadersStrictTransportSecurity {
+  const maxAge = /max-age=(\d+)/i.exec(HSTS)?.[1];
+  if (maxAge === undefined) throw new Error(`HSTS has no max-age: ${HSTS}`);
+  return {
+    accessControlMaxAge: Duration.seconds(Number(maxAge)),
+    includeSubdomains: /;\s*includeSubDomains/i.test(HSTS),
+    preload: /;\s*preload/i.test(HSTS),
+    override: true,
+  };
+}
+
+function referrerPolicy(): cloudfront.HeadersReferrerPolicy {
+  const policy = Object.values(cloudfront.HeadersReferrerPolicy).find((value) => value === REFERRER_POLICY);
+  if (!policy) throw new Error(`CloudFront has no referrer policy ${REFERRER_POLICY}`);
+  return policy;
+}
+
 export class Site extends Construct {
   readonly bucket: s3.Bucket;
   readonly logBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
+  /** `https://<distribution domain>`, the origin browsers see. */
+  readonly origin: string;
 
   constructor(scope: Construct, id: string, props: SiteProps) {
     super(scope, id);
@@ -80,19 +127,25 @@ export class Site extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // The same transport and framing headers on every response; functions/http-policy.ts holds the values.
+    const securityHeadersBehavior: cloudfront.ResponseSecurityHeadersBehavior = {
+      strictTransportSecurity: strictTransportSecurity(),
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      // Approval links carry a token in the URL: another site gets at most the origin in a Referer header.
+      referrerPolicy: { referrerPolicy: referrerPolicy(), override: true },
+    };
+    // The site also gets its content security policy; API responses carry the app's own, left as they are.
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'PIAWAI security headers',
+      comment: 'PIAWAI site security headers',
       securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        // Approval links carry a token in the URL: never hand it to another site in a Referer header.
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+        ...securityHeadersBehavior,
+        contentSecurityPolicy: { contentSecurityPolicy: siteContentSecurityPolicy, override: true },
       },
+    });
+    const apiSecurityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiSecurityHeaders', {
+      comment: 'PIAWAI API security headers (the app sets its own CSP)',
+      securityHeadersBehavior,
     });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
@@ -128,13 +181,24 @@ export class Site extends Construct {
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           // Everything the app needs (cookies, query, headers) except Host, which API Gateway routes on.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: securityHeaders,
+          responseHeadersPolicy: apiSecurityHeaders,
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, 'ApiRequest', {
+                code: cloudfront.FunctionCode.fromInline(apiRequestCode),
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                comment: 'Session cookie to Authorization: Bearer; x-forwarded-host for the app',
+              }),
+            },
+          ],
         },
       },
       ...(cloudFrontLogs
         ? { enableLogging: true, logBucket: this.logBucket, logFilePrefix: 'cloudfront/' }
         : {}),
     });
+    this.origin = `https://${this.distribution.distributionDomainName}`;
     this.acknowledgeDistributionFindings(cloudFrontLogs);
 
     if (fs.existsSync(props.siteDir)) {

@@ -4,6 +4,10 @@ import * as z from 'zod';
 import { statusKepegawaian } from '../domain/org/types.ts';
 import { idSchema, pageQuerySchema, versionSchema } from './common.ts';
 
+export const adminScopeSchema = z.union([z.literal('ALL'), z.array(idSchema).min(1).max(50)]).meta({
+  description: "Kewenangan admin SDM: 'ALL' (seluruh kementerian) atau daftar unit (beserta bawahannya)",
+});
+
 export const employeeSchema = z
   .object({
     id: idSchema,
@@ -16,6 +20,7 @@ export const employeeSchema = z
     positionId: idSchema,
     penilaiOverrideId: idSchema.nullable(),
     atasanPenilaiOverrideId: idSchema.nullable(),
+    adminScope: adminScopeSchema.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: versionSchema,
@@ -49,6 +54,10 @@ export const employeeUpdateSchema = z
     id: 'EmployeeUpdate',
     description: 'NIP dan status tidak dapat diubah; buat data baru bila keliru.',
   });
+
+export const adminGrantSchema = z
+  .strictObject({ version: versionSchema, adminScope: adminScopeSchema.nullable() })
+  .meta({ id: 'AdminGrant', description: 'Berikan, ubah, atau cabut (null) kewenangan admin SDM' });
 
 export const employeeListQuerySchema = pageQuerySchema.extend({
   q: z
@@ -105,6 +114,7 @@ export const importResultSchema = z
   })
   .meta({ id: 'ImportResult' });
 
+export type AdminGrant = z.infer<typeof adminGrantSchema>;
 export type EmployeeCreate = z.infer<typeof employeeCreateSchema>;
 export type EmployeeUpdate = z.infer<typeof employeeUpdateSchema>;
 export type EmployeeListQuery = z.infer<typeof employeeListQuerySchema>;

@@ -2,20 +2,34 @@
 
 import { inject } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
+import { createLocalAuth } from '../../functions/auth/local-auth.ts';
+import type { LocalIssuer } from '../../functions/auth/local-issuer.ts';
 import { loadConfig } from '../../functions/config.ts';
 import { createDeps, type Deps } from '../../functions/deps.ts';
 import { ensureTable } from '../../functions/local/create-table.ts';
+import type { AdminScope } from '../../shared/domain/access/scope.ts';
 
 export interface TestApp {
   deps: Deps;
   app: ReturnType<typeof createApp>;
-  /** Calls the app with a JSON body; returns status, parsed body and headers. */
+  /** Calls the app as the test HR admin (ministry-wide) with a JSON body; returns status, body and headers. */
   call: (
     method: string,
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
   ) => Promise<ApiResult>;
+  /** Calls the app as someone else: a token from `tokenFor`, or null for anonymous. */
+  callAs: (
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<ApiResult>;
+  /** A signed ID token for an employee (admin powers as given). */
+  tokenFor: (employeeId: string, adminScope?: AdminScope | null) => Promise<string>;
+  adminToken: string;
   /** DynamoDB calls made while `action` ran. */
   countCalls: <T>(
     action: () => Promise<T>,
@@ -32,6 +46,9 @@ export interface ApiResult {
 
 let tableCounter = 0;
 
+/** The HR admin tests act as by default: a ministry-wide admin who is not in the org data. */
+export const TEST_ADMIN_ID = '01HTESTADM1N000000000000AA';
+
 export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<TestApp> {
   tableCounter += 1;
   const tableName = `test-${process.pid}-${Date.now()}-${tableCounter}`;
@@ -43,14 +60,25 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
     LOG_LEVEL: 'SILENT',
   });
   let current = new Date(now);
-  const deps = createDeps(config, { clock: { now: () => current } });
+  const auth = await createLocalAuth(config);
+  const deps = createDeps(config, { clock: { now: () => current }, auth });
+  const tokenFor: TestApp['tokenFor'] = (employeeId, adminScope = null) =>
+    (auth.issuer as LocalIssuer).sign({
+      subject: `test:${employeeId}`,
+      email: `${employeeId}@piawai.test`,
+      nama: employeeId,
+      employeeId,
+      adminScope,
+    });
+  const adminToken = await tokenFor(TEST_ADMIN_ID, 'ALL');
   await ensureTable(deps.db);
   const app = createApp(deps);
-  const call: TestApp['call'] = async (method, path, body, headers = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } };
+  const callAs: TestApp['callAs'] = async (token, method, path, body, headers = {}) => {
+    const auth = token ? { authorization: `Bearer ${token}` } : {};
+    const init: RequestInit = { method, headers: { ...auth, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json', ...headers };
+      init.headers = { 'content-type': 'application/json', ...auth, ...headers };
     }
     const response = await app.request(path, init);
     const text = await response.text();
@@ -62,6 +90,8 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
     }
     return { status: response.status, body: parsed, headers: response.headers };
   };
+  const call: TestApp['call'] = (method, path, body, headers) =>
+    callAs(adminToken, method, path, body, headers);
   const countCalls: TestApp['countCalls'] = async (action) => {
     const before = deps.db.calls.total;
     const beforeBy = { ...deps.db.calls.byCommand };
@@ -73,7 +103,16 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
     }
     return { result, calls: deps.db.calls.total - before, byCommand };
   };
-  return { deps, app, call, countCalls, setNow: (iso) => (current = new Date(iso)) };
+  return {
+    deps,
+    app,
+    call,
+    callAs,
+    tokenFor,
+    adminToken,
+    countCalls,
+    setNow: (iso) => (current = new Date(iso)),
+  };
 }
 
 /** Every item in the test table (test-only; the product never scans). */

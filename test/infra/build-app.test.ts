@@ -38,7 +38,10 @@ describe('buildApp', () => {
   it.each([
     ['mailDomain', 'not a domain'],
     ['region', 'Jakarta'],
-  ])('rejects an invalid %s context value', (key, value) => {
+    ['authDomainPrefix', 'Piawai'],
+    ['authDomainPrefix', 'piawai-cognito'],
+    ['authDomainPrefix', '-piawai'],
+  ])('rejects an invalid %s context value: %j', (key, value) => {
     expect(() =>
       buildApp({ nag: false, siteDir: noSite, context: { ...skipBundling, [key]: value } }),
     ).toThrow(new RegExp(`Context ${key}`));

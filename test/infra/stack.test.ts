@@ -46,6 +46,10 @@ function statementsOfRole(roleLogicalId: string): Statement[] {
 
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 
+/** The app's functions by entry name (functions/lambda/<name>.ts). */
+const functionNamed = (name: 'api' | 'jobs' | 'pre-token'): AppFunction =>
+  name === 'pre-token' ? stack.auth.preToken : stack[name].handler;
+
 describe('the table', () => {
   it('has the keys and indexes of functions/db/schema.ts, every index projecting ALL', () => {
     const attributes = [
@@ -98,10 +102,10 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it.each(['api', 'jobs'] as const)(
+  it.each(['api', 'jobs', 'pre-token'] as const)(
     'run %s on nodejs24.x, arm64, 1024 MB with source maps enabled',
     (name) => {
-      const fn = stack[name].handler;
+      const fn = functionNamed(name);
 
       template.hasResourceProperties('AWS::Lambda::Function', {
         Runtime: 'nodejs24.x',
@@ -121,22 +125,25 @@ describe('the functions', () => {
     },
   );
 
-  it('are the only two functions while the site is not built', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 2);
+  it('are the only three functions while the site is not built', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 3);
   });
 
-  it.each(['api', 'jobs'] as const)('bundle %s as ESM with a source map and the require banner', (name) => {
-    const fn = stack[name].handler;
-    const functions = template.findResources('AWS::Lambda::Function') as Resources;
-    const code = functions[logicalIdOf(fn)]?.Properties.Code as { S3Key: string };
-    // The cloud assembly keeps each bundle in asset.<hash>/, the directory that is zipped to <hash>.zip.
-    const bundleDir = path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+  it.each(['api', 'jobs', 'pre-token'] as const)(
+    'bundle %s as ESM with a source map and the require banner',
+    (name) => {
+      const fn = functionNamed(name);
+      const functions = template.findResources('AWS::Lambda::Function') as Resources;
+      const code = functions[logicalIdOf(fn)]?.Properties.Code as { S3Key: string };
+      // The cloud assembly keeps each bundle in asset.<hash>/, the directory that is zipped to <hash>.zip.
+      const bundleDir = path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
 
-    expect(fs.readdirSync(bundleDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    expect(
-      fs.readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8').startsWith(lambdaBundling.banner.js),
-    ).toBe(true);
-  });
+      expect(fs.readdirSync(bundleDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      expect(
+        fs.readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8').startsWith(lambdaBundling.banner.js),
+      ).toBe(true);
+    },
+  );
 
   it.each(['api', 'jobs'] as const)(
     'let %s use exactly the DynamoDB actions it needs, no wildcards',
@@ -268,6 +275,12 @@ describe('the site', () => {
             CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
             OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
             ResponseHeadersPolicyId: Match.anyValue(),
+            FunctionAssociations: [
+              {
+                EventType: 'viewer-request',
+                FunctionARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SiteApiRequest'), 'FunctionARN'] },
+              },
+            ],
           }),
         ],
         Origins: Match.arrayWith([
@@ -286,7 +299,12 @@ describe('the site', () => {
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
-          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
+          StrictTransportSecurity: {
+            AccessControlMaxAgeSec: 63_072_000,
+            IncludeSubdomains: true,
+            Preload: true,
+            Override: true,
+          },
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
         }),
@@ -347,7 +365,7 @@ describe('operations', () => {
     for (const logGroup of Object.values(logGroups)) expect(logGroup.Properties.RetentionInDays).toBe(30);
   });
 
-  it.each(['SiteUrl', 'ApiUrl', 'TableName'])('outputs %s', (name) => {
+  it.each(['SiteUrl', 'ApiUrl', 'TableName', 'UserPoolId', 'AuthDomainUrl'])('outputs %s', (name) => {
     template.hasOutput(name, { Value: Match.anyValue() });
   });
 });

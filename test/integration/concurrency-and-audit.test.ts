@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/db/keys.ts';
 import { aSmallMinistry } from '../fixtures/org.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, TEST_ADMIN_ID, type TestApp } from '../helpers/test-app.ts';
 
 describe('concurrent edits and the audit trail', () => {
   let t: TestApp;
@@ -59,7 +59,7 @@ describe('concurrent edits and the audit trail', () => {
       action: 'employee.updated',
       channel: 'api',
       requestId: 'req-audit-0001',
-      actor: { id: 'anonim' },
+      actor: { id: TEST_ADMIN_ID },
       changes: [{ field: 'pangkatGolongan', before: 'Penata / III-c', after: 'Pembina Utama / IV-e' }],
     });
     expect(last.prevHash).toBe(history.body.items[0].hash);

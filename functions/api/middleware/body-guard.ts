@@ -8,7 +8,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 
 export const jsonOnly = (except: (path: string) => boolean) =>
   createMiddleware(async (c, next) => {
-    if (WRITES.has(c.req.method) && !except(c.req.path)) {
+    const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+    if (WRITES.has(c.req.method) && hasBody && !except(c.req.path)) {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/(.+\+)?json\b/i.test(type)) {
         throw new DomainError(

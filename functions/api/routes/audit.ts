@@ -20,6 +20,7 @@ export const auditRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/audit',
+      access: 'adminAll',
       tags,
       summary: 'Linimasa audit satu bulan (terbaru dahulu), bisa per pelaku',
       query: timelineQuerySchema,
@@ -31,6 +32,7 @@ export const auditRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/audit/stream',
+      access: 'adminAll',
       tags,
       summary: 'Riwayat lengkap satu data, urut versi',
       query: streamQuerySchema,
@@ -42,6 +44,7 @@ export const auditRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/audit/verify',
+      access: 'adminAll',
       tags,
       summary: 'Periksa rantai hash satu riwayat; menyebut mata rantai pertama yang rusak',
       query: streamQuerySchema,

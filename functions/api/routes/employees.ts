@@ -2,6 +2,7 @@
 
 import { idParamsSchema, pageOf } from '../../../shared/contract/common.ts';
 import {
+  adminGrantSchema,
   employeeCreateSchema,
   employeeListQuerySchema,
   employeeSchema,
@@ -11,10 +12,12 @@ import {
   penilaiChainSchema,
 } from '../../../shared/contract/employees.ts';
 import type { Deps } from '../../deps.ts';
+import { assertListScope } from '../../services/access-service.ts';
 import {
   createEmployee,
   getEmployee,
   listEmployees,
+  setAdminScope,
   updateEmployee,
 } from '../../services/employee-service.ts';
 import { importColumns, importEmployees } from '../../services/import-service.ts';
@@ -29,17 +32,22 @@ export const employeeRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/employees',
+      access: 'admin',
       tags,
       summary: 'Daftar pegawai: cari nama/NIP, urutkan, halaman (satu Query per halaman)',
       query: employeeListQuerySchema,
       responses: { 200: ok(pageOf(employeeSchema), 'Satu halaman pegawai'), 400: problems[400] },
     },
-    async (c, { query }) => c.json(await listEmployees(deps, query), 200),
+    async (c, { query }) => {
+      await assertListScope(deps, c.var.principal, query.unitId);
+      return c.json(await listEmployees(deps, query), 200);
+    },
   ),
   defineRoute(
     {
       method: 'post',
       path: '/api/employees',
+      access: 'adminAll',
       tags,
       summary: 'Tambah pegawai',
       body: employeeCreateSchema,
@@ -56,6 +64,7 @@ export const employeeRoutes = (deps: Deps) => [
     {
       method: 'post',
       path: '/api/employees/import',
+      access: 'adminAll',
       tags,
       summary: `Impor CSV pegawai (kolom: ${importColumns.join(',')}); dryRun=true untuk pratinjau`,
       query: importQuerySchema,
@@ -72,6 +81,7 @@ export const employeeRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/employees/:id',
+      access: { employee: 'id' },
       tags,
       summary: 'Profil pegawai (satu GetItem)',
       params: idParamsSchema,
@@ -83,6 +93,7 @@ export const employeeRoutes = (deps: Deps) => [
     {
       method: 'patch',
       path: '/api/employees/:id',
+      access: 'adminAll',
       tags,
       summary: 'Ubah pegawai (dengan versi); termasuk penilai pengganti',
       params: idParamsSchema,
@@ -98,8 +109,22 @@ export const employeeRoutes = (deps: Deps) => [
   ),
   defineRoute(
     {
+      method: 'put',
+      path: '/api/employees/:id/admin',
+      access: 'adminAll',
+      tags,
+      summary: 'Berikan, ubah, atau cabut kewenangan admin SDM (berlaku saat token berikutnya diterbitkan)',
+      params: idParamsSchema,
+      body: adminGrantSchema,
+      responses: { 200: ok(employeeSchema, 'Kewenangan disimpan'), 404: problems[404], 409: problems[409] },
+    },
+    async (c, { params, body }) => c.json(await setAdminScope(deps, params.id, body, c.var.ctx), 200),
+  ),
+  defineRoute(
+    {
       method: 'get',
       path: '/api/employees/:id/penilai',
+      access: { employee: 'id' },
       tags,
       summary: 'Pejabat penilai kinerja dan atasannya (dari struktur, Plt/Plh, atau penetapan SDM)',
       params: idParamsSchema,

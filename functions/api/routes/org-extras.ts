@@ -15,6 +15,7 @@ export const orgExtraRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/positions',
+      access: 'signedIn',
       tags: ['Unit organisasi'],
       summary: 'Semua jabatan, atau jabatan satu unit',
       query: z.object({ unitId: idSchema.optional() }),
@@ -26,6 +27,7 @@ export const orgExtraRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/acting-assignments',
+      access: 'signedIn',
       tags: ['Plt/Plh'],
       summary: 'Penugasan Plt/Plh',
       responses: { 200: ok(z.object({ items: z.array(actingSchema) }), 'Penugasan') },
@@ -36,6 +38,7 @@ export const orgExtraRoutes = (deps: Deps) => [
     {
       method: 'post',
       path: '/api/acting-assignments',
+      access: 'adminAll',
       tags: ['Plt/Plh'],
       summary: 'Tetapkan Plt/Plh kepala unit untuk rentang tanggal',
       body: actingCreateSchema,
@@ -47,6 +50,7 @@ export const orgExtraRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/periods',
+      access: 'signedIn',
       tags: ['Periode kinerja'],
       summary: 'Periode kinerja, terbaru dahulu',
       responses: { 200: ok(z.object({ items: z.array(periodSchema) }), 'Periode') },
@@ -57,6 +61,7 @@ export const orgExtraRoutes = (deps: Deps) => [
     {
       method: 'post',
       path: '/api/periods',
+      access: 'adminAll',
       tags: ['Periode kinerja'],
       summary: 'Buat periode kinerja',
       body: periodCreateSchema,

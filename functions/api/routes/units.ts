@@ -29,6 +29,7 @@ export const unitRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/units',
+      access: 'signedIn',
       tags,
       summary: 'Seluruh pohon unit (satu Query)',
       responses: { 200: ok(unitTreeSchema, 'Pohon unit') },
@@ -39,6 +40,7 @@ export const unitRoutes = (deps: Deps) => [
     {
       method: 'post',
       path: '/api/units',
+      access: 'adminAll',
       tags,
       summary: 'Buat unit',
       body: unitCreateSchema,
@@ -55,6 +57,7 @@ export const unitRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/units/:id',
+      access: 'signedIn',
       tags,
       summary: 'Satu unit',
       params: idParamsSchema,
@@ -66,6 +69,7 @@ export const unitRoutes = (deps: Deps) => [
     {
       method: 'patch',
       path: '/api/units/:id',
+      access: 'adminAll',
       tags,
       summary: 'Ubah atau pindahkan unit (dengan versi)',
       params: idParamsSchema,
@@ -83,6 +87,7 @@ export const unitRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/units/:id/members',
+      access: { unit: 'id' },
       tags,
       summary: 'Anggota unit, urut nama (satu Query per halaman)',
       params: idParamsSchema,
@@ -96,6 +101,7 @@ export const unitRoutes = (deps: Deps) => [
     {
       method: 'get',
       path: '/api/units/:id/positions',
+      access: 'signedIn',
       tags,
       summary: 'Jabatan pada unit',
       params: idParamsSchema,
@@ -107,6 +113,7 @@ export const unitRoutes = (deps: Deps) => [
     {
       method: 'post',
       path: '/api/units/:id/positions',
+      access: 'adminAll',
       tags,
       summary: 'Tambah jabatan pada unit',
       params: idParamsSchema,

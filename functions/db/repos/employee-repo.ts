@@ -7,6 +7,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { EmployeeCreate } from '../../../shared/contract/employees.ts';
 import type { Employee } from '../../../shared/domain/org/types.ts';
 import type { Db } from '../client.ts';
 import { EMPLOYEE_LIST_PK, keys, nameKey } from '../keys.ts';
@@ -24,6 +25,7 @@ export const employeeFromItem = (item: Record<string, unknown>): Employee => ({
   positionId: item.positionId as string,
   penilaiOverrideId: (item.penilaiOverrideId as string | null | undefined) ?? null,
   atasanPenilaiOverrideId: (item.atasanPenilaiOverrideId as string | null | undefined) ?? null,
+  adminScope: (item.adminScope as Employee['adminScope'] | undefined) ?? null,
   createdAt: item.createdAt as string,
   updatedAt: item.updatedAt as string,
   version: item.version as number,
@@ -41,7 +43,21 @@ export const employeeToItem = (e: Omit<Employee, 'version' | 'createdAt' | 'upda
   positionId: e.positionId,
   penilaiOverrideId: e.penilaiOverrideId,
   atasanPenilaiOverrideId: e.atasanPenilaiOverrideId,
+  adminScope: e.adminScope,
   ...keys.employeeIndexes(e),
+});
+
+/** A new employee as entered: no overrides, no admin powers yet. */
+export const freshEmployee = (
+  id: string,
+  input: EmployeeCreate,
+): Omit<Employee, 'version' | 'createdAt' | 'updatedAt'> => ({
+  id,
+  ...input,
+  email: input.email.toLowerCase(),
+  penilaiOverrideId: null,
+  atasanPenilaiOverrideId: null,
+  adminScope: null,
 });
 
 export interface EmployeeListQuery {

@@ -67,6 +67,8 @@ export interface Employee {
   positionId: string;
   penilaiOverrideId: string | null;
   atasanPenilaiOverrideId: string | null;
+  /** HR admin (pengelola kinerja) powers: 'ALL', or the units (and below) this person administers. */
+  adminScope: 'ALL' | string[] | null;
   createdAt: string;
   updatedAt: string;
   version: number;

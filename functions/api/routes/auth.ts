@@ -1,0 +1,118 @@
+// /api/auth (sign-in through Cognito's hosted UI, sign-out) and /api/me (who am I).
+
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { callbackQuerySchema, logoutResultSchema, meSchema } from '../../../shared/contract/auth.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import { exchangeCode, logoutUrl, startSignIn } from '../../auth/oidc.ts';
+import type { Deps } from '../../deps.ts';
+import { getEmployee } from '../../services/employee-service.ts';
+import { getPenilaiChain } from '../../services/penilai-service.ts';
+import { siteOrigin } from '../middleware/csrf.ts';
+import { ok, problems } from '../openapi-helpers.ts';
+import { defineRoute } from '../route-kit.ts';
+import { endSession, startSession } from '../session-cookies.ts';
+
+const tags = ['Masuk'];
+const oauthCookie = (secure: boolean) => (secure ? '__Host-piawai_oauth' : 'piawai_oauth');
+
+export const authRoutes = (deps: Deps) => {
+  const hostedUi = () => {
+    const domainUrl = deps.config.AUTH_DOMAIN_URL;
+    if (!domainUrl)
+      throw new DomainError('auth.sign_in_failed', 'Masuk melalui Cognito belum dikonfigurasi.');
+    return { domainUrl, clientId: deps.config.AUTH_AUDIENCE };
+  };
+  const origin = (url: string, forwardedHost: string | undefined) => siteOrigin(deps, url, forwardedHost);
+
+  return [
+    defineRoute(
+      {
+        method: 'get',
+        path: '/api/auth/login',
+        access: 'public',
+        tags,
+        summary: 'Mulai masuk: ke Cognito (AWS) atau ke halaman masuk pengembangan (lokal)',
+        responses: { 302: { description: 'Dialihkan ke halaman masuk' } },
+      },
+      (c) => {
+        if (deps.config.devSignIn) return c.redirect('/masuk/', 302);
+        const base = origin(c.req.url, c.req.header('x-forwarded-host'));
+        const start = startSignIn({ ...hostedUi(), redirectUri: `${base}/api/auth/callback` });
+        setCookie(c, oauthCookie(deps.config.secureCookies), `${start.state}.${start.verifier}`, {
+          path: '/api/auth',
+          httpOnly: true,
+          secure: deps.config.secureCookies,
+          sameSite: 'Lax',
+          maxAge: 600,
+        });
+        return c.redirect(start.authorizeUrl, 302);
+      },
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/api/auth/callback',
+        access: 'public',
+        tags,
+        summary: 'Kembali dari Cognito: tukar kode (PKCE), simpan sesi dalam cookie httpOnly',
+        query: callbackQuerySchema,
+        responses: { 302: { description: 'Masuk berhasil, dialihkan ke portal' }, 400: problems[400] },
+      },
+      async (c, { query }) => {
+        const name = oauthCookie(deps.config.secureCookies);
+        const [state, verifier] = (getCookie(c, name) ?? '').split('.');
+        deleteCookie(c, name, { path: '/api/auth', secure: deps.config.secureCookies });
+        if (!state || !verifier || state !== query.state) {
+          throw new DomainError(
+            'auth.sign_in_failed',
+            'Proses masuk kedaluwarsa atau tidak sah. Silakan masuk lagi.',
+          );
+        }
+        const base = origin(c.req.url, c.req.header('x-forwarded-host'));
+        const tokens = await exchangeCode({
+          ...hostedUi(),
+          redirectUri: `${base}/api/auth/callback`,
+          code: query.code,
+          verifier,
+        });
+        await deps.auth.verifier.verify(tokens.idToken);
+        startSession(c, deps, tokens.idToken, tokens.expiresIn);
+        return c.redirect('/', 302);
+      },
+    ),
+    defineRoute(
+      {
+        method: 'post',
+        path: '/api/auth/logout',
+        access: 'public',
+        tags,
+        summary: 'Keluar: hapus sesi; di AWS juga keluar dari Cognito (buka logoutUrl)',
+        responses: { 200: ok(logoutResultSchema, 'Sesi diakhiri') },
+      },
+      (c) => {
+        endSession(c, deps);
+        const base = origin(c.req.url, c.req.header('x-forwarded-host'));
+        const url = deps.config.devSignIn ? '/masuk/' : logoutUrl({ ...hostedUi(), logoutUri: `${base}/` });
+        return c.json({ logoutUrl: url }, 200);
+      },
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/api/me',
+        access: 'signedIn',
+        tags,
+        summary: 'Siapa saya: profil, kewenangan admin, dan rantai penilai',
+        responses: { 200: ok(meSchema, 'Orang yang sedang masuk'), 401: problems[400] },
+      },
+      async (c) => {
+        const employeeId = c.var.principal?.employeeId as string;
+        const [employee, penilai] = await Promise.all([
+          getEmployee(deps, employeeId),
+          getPenilaiChain(deps, employeeId),
+        ]);
+        return c.json({ employee, adminScope: c.var.principal?.adminScope ?? null, penilai }, 200);
+      },
+    ),
+  ];
+};

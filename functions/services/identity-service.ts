@@ -1,0 +1,32 @@
+// Who an account is: the employee behind an email and their HR admin powers, for the claims of a token.
+
+import type { AdminScope } from '../../shared/domain/access/scope.ts';
+import { keys } from '../db/keys.ts';
+import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
+import type { Deps } from '../deps.ts';
+
+export interface Identity {
+  employeeId: string | null;
+  nama: string | null;
+  adminScope: AdminScope | null;
+}
+
+/**
+ * Resolves an email to its employee at sign-in (and at each Cognito token refresh). HR admin powers are
+ * granted only to accounts with MFA: without it the person signs in as an ordinary employee.
+ */
+export async function identityForEmail(
+  deps: Deps,
+  email: string,
+  options: { mfaEnabled: boolean },
+): Promise<Identity> {
+  const owner = await employeeRepo.ownerOf(deps.db, keys.emailUnique(email));
+  const stored = owner ? await employeeRepo.get(deps.db, owner) : null;
+  if (!stored) return { employeeId: null, nama: null, adminScope: null };
+  const employee = employeeFromItem(stored);
+  return {
+    employeeId: employee.id,
+    nama: employee.nama,
+    adminScope: options.mfaEnabled ? employee.adminScope : null,
+  };
+}
