@@ -4,7 +4,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../db/keys.ts';
 import type { Deps } from '../deps.ts';
 import type { RequestContext } from '../services/context.ts';
-import { createEmployee } from '../services/employee-service.ts';
+import { createEmployee, setAdminScope } from '../services/employee-service.ts';
+import { getEmployeeByEmail } from '../services/identity-service.ts';
 import { createPeriod } from '../services/period-service.ts';
 import { createActing, createPosition } from '../services/position-service.ts';
 import { createUnit } from '../services/unit-service.ts';
@@ -121,6 +122,9 @@ export async function seedDemo(deps: Deps): Promise<number> {
       }
     }
   }
+  // The HR admin demo account administers the whole ministry.
+  const admin = await getEmployeeByEmail(deps, 'admin@piawai.test');
+  await setAdminScope(deps, admin.id, { version: admin.version, adminScope: 'ALL' }, ctx);
   await createActing(
     deps,
     {

@@ -7,10 +7,19 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import type { Deps } from '../deps.ts';
+import { REFERRER_POLICY, siteContentSecurityPolicy } from '../http-policy.ts';
 
 export function createLocalApp(deps: Deps, siteRoot: string) {
   const root = new Hono();
   root.route('/', createApp(deps));
+  // The same page headers CloudFront adds in AWS (functions/http-policy.ts), so the CSP is tried locally.
+  root.use('/*', async (c, next) => {
+    await next();
+    c.header('content-security-policy', siteContentSecurityPolicy);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('x-frame-options', 'DENY');
+    c.header('referrer-policy', REFERRER_POLICY);
+  });
   root.use('/*', serveStatic({ root: siteRoot }));
   root.notFound(async (c) => {
     const page = await readFile(join(siteRoot, '404.html'), 'utf8').catch(() => 'Halaman tidak ditemukan');

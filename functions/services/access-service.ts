@@ -35,7 +35,7 @@ const forbidden = (detail = 'Anda tidak memiliki kewenangan untuk tindakan ini.'
 const noEmployee = () =>
   new DomainError('auth.no_employee', 'Akun ini belum terhubung dengan data pegawai. Hubungi Biro SDM.');
 
-async function orgContext(deps: Deps): Promise<OrgContext> {
+async function orgContext(deps: Deps): Promise<OrgContext & { unitOfEmployee?: Map<string, string> }> {
   const snapshot = await orgRepo.snapshot(deps.db);
   return {
     units: new Map(snapshot.units.map((u) => [u.id, u])),
@@ -51,6 +51,11 @@ async function authorizeEmployee(deps: Deps, caller: Caller & { employeeId: stri
   if (!stored) throw hidden;
   const employee = employeeFromItem(stored);
   const ctx = await orgContext(deps);
+  // An HR-assigned penilai's own superior is the atasan: their unit is needed to find them.
+  if (employee.penilaiOverrideId && !employee.atasanPenilaiOverrideId) {
+    const [penilai] = await employeeRepo.getMany(deps.db, [employee.penilaiOverrideId]);
+    if (penilai) ctx.unitOfEmployee = new Map([[penilai.id, penilai.unitId]]);
+  }
   if (caller.adminScope && unitInScope(caller.adminScope, employee.unitId, ctx)) return;
   if (relationTo(caller.employeeId, employee, ctx) === null) throw hidden;
 }

@@ -39,7 +39,8 @@ export const authRoutes = (deps: Deps) => {
         const base = origin(c.req.url, c.req.header('x-forwarded-host'));
         const start = startSignIn({ ...hostedUi(), redirectUri: `${base}/api/auth/callback` });
         setCookie(c, oauthCookie(deps.config.secureCookies), `${start.state}.${start.verifier}`, {
-          path: '/api/auth',
+          // `__Host-` cookies must have path "/" (and Secure, and no Domain).
+          path: '/',
           httpOnly: true,
           secure: deps.config.secureCookies,
           sameSite: 'Lax',
@@ -61,7 +62,7 @@ export const authRoutes = (deps: Deps) => {
       async (c, { query }) => {
         const name = oauthCookie(deps.config.secureCookies);
         const [state, verifier] = (getCookie(c, name) ?? '').split('.');
-        deleteCookie(c, name, { path: '/api/auth', secure: deps.config.secureCookies });
+        deleteCookie(c, name, { path: '/', secure: deps.config.secureCookies });
         if (!state || !verifier || state !== query.state) {
           throw new DomainError(
             'auth.sign_in_failed',
