@@ -257,7 +257,7 @@ describe('production configuration', () => {
         ...(method === 'POST' ? { body: JSON.stringify({ email: 'admin@piawai.test' }) } : {}),
       });
       expect(res.status).toBe(404);
-      expect((await res.json()).code).toBe('route.not_found');
+      expect(((await res.json()) as { code: string }).code).toBe('route.not_found');
     }
     const health = await app.request('/api/health');
     expect(health.headers.get('strict-transport-security')).toMatch(/max-age=63072000/);

@@ -107,7 +107,7 @@ describe('sign-in through the Cognito hosted UI (authorization code + PKCE)', ()
     challenges.set('kode-2', location.searchParams.get('code_challenge') ?? '');
     const res = await app.request('/api/auth/callback?code=kode-2&state=lain', { headers: { cookie } });
     expect(res.status).toBe(400);
-    expect((await res.json()).code).toBe('auth.sign_in_failed');
+    expect(((await res.json()) as { code: string }).code).toBe('auth.sign_in_failed');
     expect(res.headers.getSetCookie().some((c) => c.startsWith('__Host-piawai_session='))).toBe(false);
   });
 
@@ -120,12 +120,12 @@ describe('sign-in through the Cognito hosted UI (authorization code + PKCE)', ()
       headers: { cookie: attacker.cookie },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).code).toBe('auth.sign_in_failed');
+    expect(((await res.json()) as { code: string }).code).toBe('auth.sign_in_failed');
   });
 
   it('sign-out points to the hosted UI logout', async () => {
     const res = await app.request('/api/auth/logout', { method: 'POST' });
-    const { logoutUrl } = await res.json();
+    const { logoutUrl } = (await res.json()) as { logoutUrl: string };
     expect(logoutUrl).toMatch(/\/logout\?client_id=piawai-client&logout_uri=https%3A%2F%2Fportal.example%2F/);
   });
 });
