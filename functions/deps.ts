@@ -46,7 +46,11 @@ export function createDeps(config: Config, overrides: Partial<Omit<Deps, 'config
       }),
     clock: overrides.clock ?? systemClock,
     auth: overrides.auth ?? {
-      verifier: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+      verifier: createTokenVerifier({
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        ...(overrides.clock ? { now: () => (overrides.clock as Clock).now() } : {}),
+      }),
       issuer: null,
     },
     newId: overrides.newId ?? monotonicFactory(),

@@ -33,6 +33,7 @@ export async function createLocalIssuer(options: {
   issuer: string;
   audience: string;
   keyFile?: string;
+  now?: () => Date;
 }): Promise<LocalIssuer> {
   let jwk: JWK;
   if (options.keyFile && existsSync(options.keyFile)) {
@@ -49,7 +50,7 @@ export async function createLocalIssuer(options: {
   return {
     publicKeys: { keys: [publicJwk] },
     async sign(person, signOptions = {}) {
-      const now = Math.floor(Date.now() / 1000);
+      const now = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
       return new SignJWT({
         email: person.email,
         name: person.nama,

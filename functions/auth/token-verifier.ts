@@ -14,7 +14,11 @@ export interface VerifierOptions {
   /** Local: the public key set; AWS: omitted, the issuer's `/.well-known/jwks.json` is used. */
   localKeys?: JSONWebKeySet;
   clockToleranceSeconds?: number;
+  /** The clock tokens are judged by (injected in tests). */
+  now?: () => Date;
 }
+
+const MAX_REMEMBERED = 5000;
 
 const unauthenticated = (detail: string) => new DomainError('auth.unauthenticated', detail);
 
@@ -24,19 +28,29 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     : createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`), {
         cacheMaxAge: 6 * 60 * 60 * 1000,
       });
+  // A browser session presents the same token on every call: remember what verified, until it expires.
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
   return {
     async verify(token) {
+      const now = options.now?.() ?? new Date();
+      const known = verified.get(token);
+      if (known && now.getTime() < known.expiresAt) return known.principal;
+      if (known) verified.delete(token);
       try {
         const { payload } = await jwtVerify(token, keys, {
           issuer: options.issuer,
           audience: options.audience,
           algorithms: ['RS256', 'ES256'],
           clockTolerance: options.clockToleranceSeconds ?? 30,
+          currentDate: now,
           requiredClaims: ['sub', 'exp', 'iat'],
         });
         // Cognito access tokens carry no audience and no email: only ID tokens identify a person here.
         if (payload.token_use !== 'id') throw unauthenticated('Token bukan ID token.');
-        return principalFromClaims(payload);
+        const principal = principalFromClaims(payload);
+        if (verified.size >= MAX_REMEMBERED) verified.clear();
+        verified.set(token, { principal, expiresAt: (payload.exp as number) * 1000 });
+        return principal;
       } catch (error) {
         if (error instanceof DomainError) throw error;
         const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';

@@ -227,24 +227,28 @@ export const demoUnits: DemoUnit[] = [
 export const demoAccounts = [
   {
     email: 'admin@piawai.test',
+    peran: 'Admin SDM (pengelola kinerja)',
     nama: 'Rina Kartikasari',
     unit: 'DEP.AA.SDM.PIK',
     position: 'Analis SDM Aparatur Ahli Madya',
   },
   {
     email: 'penilai@piawai.test',
+    peran: 'Pejabat penilai',
     nama: 'Hendra Wijayakusuma',
     unit: 'DEP.AA.SDM.PIK.KIN',
     position: 'Kepala Subbagian Kinerja SDM',
   },
   {
     email: 'pegawai@piawai.test',
+    peran: 'Pegawai',
     nama: 'Sari Puspitasari',
     unit: 'DEP.AA.SDM.PIK.KIN',
     position: 'Analis SDM Aparatur Ahli Pertama',
   },
   {
     email: 'menteri@piawai.test',
+    peran: 'Menteri (puncak rantai penilai)',
     nama: 'Menteri Sekretaris Negara (Demo)',
     unit: 'KSN',
     position: 'Menteri Sekretaris Negara',

@@ -8,9 +8,16 @@ import { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import type { Deps } from '../deps.ts';
 import { REFERRER_POLICY, siteContentSecurityPolicy } from '../http-policy.ts';
+import { demoAccounts } from './demo-org.ts';
 
 export function createLocalApp(deps: Deps, siteRoot: string) {
   const root = new Hono();
+  // The demo sign-ins the development sign-in page offers first; served by the local server only.
+  if (deps.config.devSignIn) {
+    root.get('/api/dev/accounts', (c) =>
+      c.json({ items: demoAccounts.map(({ email, nama, peran }) => ({ email, nama, peran })) }),
+    );
+  }
   root.route('/', createApp(deps));
   // The same page headers CloudFront adds in AWS (functions/http-policy.ts), so the CSP is tried locally.
   root.use('/*', async (c, next) => {

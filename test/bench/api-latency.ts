@@ -2,8 +2,12 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
 import { Agent, get as httpGet } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createLocalIssuer } from '../../functions/auth/local-issuer.ts';
 import { loadConfig } from '../../functions/config.ts';
 import { keys } from '../../functions/db/keys.ts';
 import { createDeps } from '../../functions/deps.ts';
@@ -16,9 +20,9 @@ const CONCURRENCY = 16;
 const REQUESTS = 2000;
 const WARMUP = 200;
 
-async function startApi(endpoint: string, tableName: string) {
+async function startApi(endpoint: string, tableName: string, keyFile: string) {
   const child = spawn(process.execPath, ['test/bench/serve-api.ts'], {
-    env: { ...process.env, DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName },
+    env: { ...process.env, DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, BENCH_KEY_FILE: keyFile },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
@@ -34,9 +38,9 @@ export interface CaseResult {
 // A plain keep-alive HTTP client: lighter than fetch, so the load generator steals less CPU from the
 // server it measures on a small machine.
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function get(url: string): Promise<void> {
+function get(url: string, token: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    httpGet(url, { agent }, (res) => {
+    httpGet(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
       res.resume();
       res.on('end', () => resolve());
@@ -62,11 +66,25 @@ export async function benchApiLatency(employees = 1000) {
   );
   await ensureTable(deps.db);
   const org = await generateOrganisation(deps, { employees });
-  const api = await startApi(dynamo.endpoint, tableName);
+  // The API verifies tokens with a key the benchmark shares with it: requests are signed-in HR admin calls.
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'piawai-bench-')), 'key.json');
+  const issuer = await createLocalIssuer({
+    issuer: deps.config.AUTH_ISSUER,
+    audience: deps.config.AUTH_AUDIENCE,
+    keyFile,
+  });
+  const token = await issuer.sign({
+    subject: 'bench',
+    email: 'bench@piawai.test',
+    nama: 'Bench',
+    employeeId: org.sampleEmployeeId,
+    adminScope: 'ALL',
+  });
+  const api = await startApi(dynamo.endpoint, tableName, keyFile);
   try {
     const cases = {
       employee: {
-        api: () => get(`${api.url}/api/employees/${org.sampleEmployeeId}`),
+        api: () => get(`${api.url}/api/employees/${org.sampleEmployeeId}`, token),
         raw: async () => {
           await deps.db.doc.send(
             new GetCommand({ TableName: tableName, Key: keys.employee(org.sampleEmployeeId) }),
@@ -74,7 +92,7 @@ export async function benchApiLatency(employees = 1000) {
         },
       },
       unitMembers: {
-        api: () => get(`${api.url}/api/units/${org.sampleUnitId}/members?limit=25`),
+        api: () => get(`${api.url}/api/units/${org.sampleUnitId}/members?limit=25`, token),
         raw: async () => {
           await deps.db.doc.send(
             new QueryCommand({

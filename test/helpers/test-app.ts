@@ -60,16 +60,20 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
     LOG_LEVEL: 'SILENT',
   });
   let current = new Date(now);
-  const auth = await createLocalAuth(config);
+  const auth = await createLocalAuth(config, undefined, () => current);
   const deps = createDeps(config, { clock: { now: () => current }, auth });
   const tokenFor: TestApp['tokenFor'] = (employeeId, adminScope = null) =>
-    (auth.issuer as LocalIssuer).sign({
-      subject: `test:${employeeId}`,
-      email: `${employeeId}@piawai.test`,
-      nama: employeeId,
-      employeeId,
-      adminScope,
-    });
+    (auth.issuer as LocalIssuer).sign(
+      {
+        subject: `test:${employeeId}`,
+        email: `${employeeId}@piawai.test`,
+        nama: employeeId,
+        employeeId,
+        adminScope,
+      },
+      // Tests move the clock by days; their tokens outlive that.
+      { expiresInSeconds: 90 * 24 * 60 * 60 },
+    );
   const adminToken = await tokenFor(TEST_ADMIN_ID, 'ALL');
   await ensureTable(deps.db);
   const app = createApp(deps);

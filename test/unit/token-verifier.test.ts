@@ -53,3 +53,30 @@ describe('ID token verification', () => {
     expect(principal.employeeId).toBeNull();
   });
 });
+
+describe('remembered verifications', () => {
+  it('stops accepting a remembered token once it expires', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    let clock = new Date('2025-03-10T03:00:00Z');
+    const verifier = createTokenVerifier({
+      issuer,
+      audience,
+      clockToleranceSeconds: 0,
+      now: () => clock,
+      localKeys: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k2', alg: 'ES256' }] },
+    });
+    const now = Math.floor(clock.getTime() / 1000);
+    const token = await new SignJWT({ token_use: 'id', email: 'a@b.test' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
+      .setSubject('s')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 120)
+      .sign(privateKey);
+    expect((await verifier.verify(token)).email).toBe('a@b.test');
+    expect((await verifier.verify(token)).email).toBe('a@b.test');
+    clock = new Date(clock.getTime() + 121_000);
+    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'auth.unauthenticated' });
+  });
+});
