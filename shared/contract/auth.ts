@@ -19,6 +19,14 @@ export const callbackQuerySchema = z.object({
   state: z.string().min(1).max(200),
 });
 
+export const loginQuerySchema = z.object({
+  next: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: 'Halaman tujuan setelah masuk (jalur di situs ini)' }),
+});
+
 export const logoutResultSchema = z.object({ logoutUrl: z.string() });
 
 export const devSessionSchema = z

@@ -1,7 +1,9 @@
-// The whole local stack in this process: in-memory DynamoDB Local, a fresh table, the demo seed, API + built site.
+// The whole local stack in this process: in-memory DynamoDB Local, a fresh table, the demo seed, API + built site,
+// with the development sign-in (local token issuer, key kept in memory) as `npm start` has it.
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createLocalAuth } from '../../functions/auth/local-auth.ts';
 import { loadConfig } from '../../functions/config.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { ensureTable } from '../../functions/local/create-table.ts';
@@ -31,8 +33,11 @@ export async function startLocalStack(): Promise<LocalStack> {
       TABLE_NAME: `e2e-${process.pid}`,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       LOG_LEVEL: 'SILENT',
+      // Every test signs in through /masuk/ from the same address; the default 20 a minute is for people.
+      SIGN_IN_RATE_PER_MINUTE: '1000',
     });
-    const deps = createDeps(config);
+    const auth = await createLocalAuth(config);
+    const deps = createDeps(config, { auth });
     await ensureTable(deps.db);
     const employees = await seedDemo(deps);
     const { server, port } = await listen(createLocalApp(deps, siteDir), 0);

@@ -1,18 +1,30 @@
-// The built admin site in headless Chromium against the seeded local stack: tree, members, employees, API reference.
+// The built admin site in headless Chromium against the seeded local stack: sign-in and sign-out, who sees what,
+// tree, members, employees, API reference. Every page runs under the site's CSP with no console errors.
 
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot, seriousA11yViolations } from './browser.ts';
-import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { type LocalStack, siteDir, startLocalStack } from './local-stack.ts';
 
 const widths = [1280, 375] as const;
+
+/** The demo sign-ins of the seed (functions/local/demo-org.ts). */
+const ADMIN = 'admin@piawai.test';
+const PENILAI = 'penilai@piawai.test';
+const PEGAWAI = 'pegawai@piawai.test';
 
 let stack: LocalStack;
 let browser: Browser;
 let context: BrowserContext;
-/** Requests that left the origin and errors thrown in pages; both must stay empty. */
+/** Requests that left the origin, errors thrown in pages, console errors (CSP reports among them): all stay empty. */
 let offOrigin: string[] = [];
 let pageErrors: string[] = [];
+let consoleErrors: string[] = [];
+
+/** The API's refusals the pages handle on purpose (401 → sign-in, 403/404/429 → message); Chromium logs each. */
+const HANDLED_STATUS = /^Failed to load resource: the server responded with a status of (401|403|404|429)\b/;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -24,25 +36,58 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(path: string, width = 1280): Promise<Page> {
+afterEach(async () => {
+  await context?.close();
+  expect(offOrigin, 'requests to other origins').toEqual([]);
+  expect(pageErrors, 'errors thrown in the page').toEqual([]);
+  expect(consoleErrors, 'console errors (CSP violations included)').toEqual([]);
+  offOrigin = [];
+  pageErrors = [];
+  consoleErrors = [];
+});
+
+/** A fresh browser (no cookies) with the listeners every test checks afterwards. */
+async function newPage(width: number): Promise<Page> {
   context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
   const page = await context.newPage();
   page.on('request', (request) => {
     if (!request.url().startsWith(stack.baseUrl) && !request.url().startsWith('data:'))
       offOrigin.push(request.url());
   });
-  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-  await page.goto(stack.baseUrl + path);
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || HANDLED_STATUS.test(message.text())) return;
+    consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
   return page;
 }
 
-afterEach(async () => {
-  await context?.close();
-  expect(offOrigin, 'requests to other origins').toEqual([]);
-  expect(pageErrors, 'errors thrown in the page').toEqual([]);
-  offOrigin = [];
-  pageErrors = [];
-});
+const url = (path: string) => stack.baseUrl + path;
+const waitForUrl = (page: Page, path: string) => page.waitForURL((current) => current.href === url(path));
+
+/** Opens a page without signing in (public pages, and the redirect to the sign-in page). */
+async function openSignedOut(path: string, width = 1280): Promise<Page> {
+  const page = await newPage(width);
+  await page.goto(url(path));
+  return page;
+}
+
+/** Clicks a demo account on the sign-in page (its button names the email). */
+const chooseAccount = (page: Page, email: string) => page.getByRole('button', { name: email }).click();
+
+/** Signs in through /masuk/ as a demo account; the sign-in page then opens `path` (its ?next=). */
+async function open(path: string, width = 1280, account = ADMIN): Promise<Page> {
+  const page = await newPage(width);
+  await page.goto(url(`/masuk/?next=${encodeURIComponent(path)}`));
+  await chooseAccount(page, account);
+  await waitForUrl(page, path);
+  return page;
+}
+
+/** The header once GET /api/me answered: the signed-in person's name. */
+const signedInAs = (page: Page, nama: string) => page.locator('#account-name', { hasText: nama }).waitFor();
+
+const meStatus = async (page: Page) => (await page.request.get(url('/api/me'))).status();
 
 const rowNames = (page: Page) => page.locator('tbody th[scope="row"] a').allTextContents();
 /** Name and NIP of each row (names repeat in the demo, NIPs do not; the Minister has none). */
@@ -50,6 +95,169 @@ const rowKeys = (page: Page) =>
   page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent ?? ''));
 const waitForStatus = (page: Page, id: string, text: string) =>
   page.locator(`#${id}-status`, { hasText: text }).waitFor();
+
+describe('Masuk dan sesi', () => {
+  it('sends a signed-out visitor of / to /masuk/?next=/, which offers the development sign-in', async () => {
+    const page = await openSignedOut('/');
+    await waitForUrl(page, '/masuk/?next=/');
+    await page.getByRole('heading', { level: 1, name: 'Masuk ke PIAWAI' }).waitFor();
+    await page.getByText('Mode pengembangan lokal — pilih pegawai demo').waitFor();
+    // The demo accounts come from the local server (GET /api/dev/accounts), never from the built page.
+    for (const email of [ADMIN, PENILAI, PEGAWAI, 'menteri@piawai.test']) {
+      await page.getByRole('button', { name: email }).waitFor();
+    }
+    expect(readFileSync(resolve(siteDir, 'masuk/index.html'), 'utf8')).not.toContain('@piawai.test');
+    expect(await page.getByRole('link', { name: 'Masuk dengan akun Kemensetneg' }).isVisible()).toBe(false);
+    expect(await meStatus(page)).toBe(401);
+  });
+
+  it('serves every page with the strict CSP (script-src and style-src self)', async () => {
+    const page = await newPage(1280);
+    for (const path of ['/masuk/', '/', '/pegawai/', '/pegawai/detail/', '/referensi-api/', '/tidak-ada/']) {
+      const response = await page.request.get(url(path));
+      const csp = response.headers()['content-security-policy'] ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("style-src 'self'");
+    }
+  });
+
+  it.each(widths)('passes axe without serious findings on /masuk/ at %i px', async (width) => {
+    const page = await openSignedOut('/masuk/', width);
+    await waitForStatus(page, 'people', 'Menampilkan 12 pegawai');
+    await page.getByRole('button', { name: 'menteri@piawai.test' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'masuk');
+  });
+
+  it('signs in the HR admin from the demo account and returns to /, with name, badge, Pegawai and Keluar', async () => {
+    const page = await openSignedOut('/');
+    await waitForUrl(page, '/masuk/?next=/');
+    await chooseAccount(page, ADMIN);
+    await waitForUrl(page, '/');
+    await signedInAs(page, 'Rina Kartikasari');
+    expect(await page.locator('#account-admin').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Pegawai', exact: true }).isVisible()).toBe(true);
+    await page.locator('.tree__unit').first().waitFor();
+    await saveScreenshot(page, 'header-admin');
+  });
+
+  it('pages and searches the people list on /masuk/, and a found penilai sees the members of their unit only', async () => {
+    const page = await openSignedOut('/masuk/');
+    await waitForStatus(page, 'people', 'halaman 1');
+    const first = await page.locator('#people-list .person__name').allTextContents();
+    expect(first).toHaveLength(12);
+    await page.getByRole('button', { name: 'Berikutnya' }).click();
+    await waitForStatus(page, 'people', 'halaman 2');
+    expect(await page.locator('#people-list .person__name').allTextContents()).not.toEqual(first);
+    await page.getByRole('button', { name: 'Sebelumnya' }).click();
+    await waitForStatus(page, 'people', 'halaman 1');
+
+    await page.getByLabel('Cari nama atau NIP').fill('Zzz');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await waitForStatus(page, 'people', 'Tidak ada pegawai dengan nama atau NIP berawalan “Zzz”');
+
+    await page.getByLabel('Cari nama atau NIP').fill('Hendra W');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await waitForStatus(page, 'people', 'Menampilkan 1 pegawai');
+    await page.locator('#people-list').getByRole('button', { name: 'Hendra Wijayakusuma' }).click();
+    await waitForUrl(page, '/');
+    await signedInAs(page, 'Hendra Wijayakusuma');
+    expect(await page.locator('#account-admin').isVisible()).toBe(false);
+
+    await page.getByRole('button', { name: 'Buka semua' }).click();
+    await page.locator('.tree__unit', { hasText: 'Subbagian Kinerja SDM' }).click();
+    await waitForStatus(page, 'members', 'Menampilkan');
+    expect(await rowNames(page)).toContain('Sari Puspitasari');
+
+    await page.locator('.tree__unit', { hasText: 'Biro Sumber Daya Manusia' }).click();
+    await page.getByText('Anda hanya dapat melihat pegawai pada unit yang Anda pimpin.').waitFor();
+    expect(await page.locator('#members-table').isVisible()).toBe(false);
+  });
+
+  it.each([
+    [404, { code: 'route.not_found', detail: 'Alamat API tidak ditemukan.' }],
+    [401, { message: 'Unauthorized' }],
+  ])('offers only the Kemensetneg sign-in where /api/dev/people answers %i (AWS)', async (status, body) => {
+    const page = await newPage(1280);
+    // As in AWS: the app has no development sign-in (404), or the gateway refuses a signed-out caller (401).
+    await page.route('**/api/dev/people**', (route) =>
+      route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) }),
+    );
+    await page.goto(url('/masuk/?next=/'));
+    const button = page.getByRole('link', { name: 'Masuk dengan akun Kemensetneg' });
+    await button.waitFor();
+    expect(await button.getAttribute('href')).toBe('/api/auth/login');
+    expect(await page.getByText('Mode pengembangan lokal').isVisible()).toBe(false);
+    expect(page.url()).toBe(url('/masuk/?next=/'));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('keeps the person on /masuk/ with the API’s message when the sign-in is refused', async () => {
+    const page = await newPage(1280);
+    await page.route('**/api/dev/session', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ code: 'auth.rate_limited', detail: 'Terlalu banyak percobaan.' }),
+      }),
+    );
+    await page.goto(url('/masuk/?next=/'));
+    await chooseAccount(page, ADMIN);
+    await page.locator('#session-error', { hasText: 'Terlalu banyak percobaan.' }).waitFor();
+    expect(page.url()).toBe(url('/masuk/?next=/'));
+  });
+
+  it('returns only to paths of this site: ?next=//host goes home instead', async () => {
+    const page = await openSignedOut('/masuk/?next=//example.com/jebakan');
+    await chooseAccount(page, PEGAWAI);
+    await waitForUrl(page, '/');
+    await signedInAs(page, 'Sari Puspitasari');
+  });
+
+  it('shows a pegawai no employee list, their own profile with their penilai, and nobody else’s profile', async () => {
+    const page = await open('/', 1280, PEGAWAI);
+    await signedInAs(page, 'Sari Puspitasari');
+    expect(await page.getByRole('link', { name: 'Pegawai', exact: true }).count()).toBe(0);
+    expect(await page.locator('#account-admin').isVisible()).toBe(false);
+
+    // The tree is for everyone; a unit they do not lead explains itself instead of failing.
+    await page.locator('.tree__unit', { hasText: 'Biro Sumber Daya Manusia' }).click();
+    await page.getByText('Anda hanya dapat melihat pegawai pada unit yang Anda pimpin.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'beranda-pegawai');
+
+    await page.getByRole('link', { name: 'Profil saya' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sari Puspitasari' }).waitFor();
+    const chain = page.locator('#penilai-chain');
+    await chain.getByText('Hendra Wijayakusuma').waitFor();
+    expect(await page.getByRole('link', { name: 'Profil saya' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('.breadcrumb').textContent()).toContain('Beranda');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'profil-saya');
+
+    // Their penilai's profile is not theirs to see: the API's not-found message.
+    await chain.getByRole('link', { name: 'Hendra Wijayakusuma' }).click();
+    await page.locator('#detail-error', { hasText: 'Pegawai tidak ditemukan.' }).waitFor();
+    expect(await page.locator('#profile').isVisible()).toBe(false);
+
+    await page.goto(url('/pegawai/'));
+    await page.locator('#employees-error', { hasText: 'hanya dapat dibuka oleh admin SDM' }).waitFor();
+    expect(await page.locator('#employees-table').isVisible()).toBe(false);
+  });
+
+  it('ends the session with Keluar: back on /masuk/, /api/me answers 401, / asks to sign in again', async () => {
+    const page = await open('/', 1280, PEGAWAI);
+    await signedInAs(page, 'Sari Puspitasari');
+    expect(await meStatus(page)).toBe(200);
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await waitForUrl(page, '/masuk/');
+    expect(await meStatus(page)).toBe(401);
+    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('piawai_session');
+    await page.goto(url('/'));
+    await waitForUrl(page, '/masuk/?next=/');
+  });
+});
 
 describe('Struktur Organisasi (beranda)', () => {
   it('shows the ministry and the HR bureau in the org tree, with level labels and codes', async () => {
@@ -175,7 +383,10 @@ describe('Referensi API', () => {
   it.each(widths)(
     'renders the operations of openapi.json with Swagger UI from our origin at %i px',
     async (width) => {
-      const page = await open('/referensi-api/', width);
+      // Public: the API reference opens without signing in, and offers "Masuk" in the header.
+      const page = await openSignedOut('/referensi-api/', width);
+      await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
+      expect(page.url()).toBe(url('/referensi-api/'));
       await page.locator('.opblock').first().waitFor();
       const paths = await page.locator('.opblock-summary-path').allTextContents();
       expect(paths.length).toBeGreaterThan(10);
@@ -191,7 +402,7 @@ describe('Referensi API', () => {
 
 describe('404', () => {
   it('answers an unknown address with the Indonesian not-found page', async () => {
-    const page = await open('/tidak-ada/');
+    const page = await openSignedOut('/tidak-ada/');
     await page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, '404');

@@ -75,8 +75,8 @@ describe('sign-in through the Cognito hosted UI (authorization code + PKCE)', ()
     closeJwks();
   });
 
-  const startLogin = async () => {
-    const res = await app.request('/api/auth/login');
+  const startLogin = async (next = '') => {
+    const res = await app.request(`/api/auth/login${next}`);
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location') ?? '');
     return { location, cookie: cookieOf(res, '__Host-piawai_oauth') };
@@ -100,6 +100,24 @@ describe('sign-in through the Cognito hosted UI (authorization code + PKCE)', ()
     expect(session).toMatch(/Secure/);
     expect(session).toMatch(/SameSite=Lax/);
     expect(session).toMatch(/Path=\//);
+  });
+
+  it('returns to the page the person came from, but never to another site', async () => {
+    for (const [next, expected] of [
+      ['/pegawai/?q=sari', '/pegawai/?q=sari'],
+      ['//evil.example/x', '/'],
+      ['/\\evil.example', '/'],
+      ['https://evil.example/', '/'],
+    ] as const) {
+      const { location, cookie } = await startLogin(`?next=${encodeURIComponent(next)}`);
+      const code = `kode-next-${expected.length}-${next.length}`;
+      challenges.set(code, location.searchParams.get('code_challenge') ?? '');
+      const state = location.searchParams.get('state') ?? '';
+      const callback = await app.request(`/api/auth/callback?code=${code}&state=${state}`, {
+        headers: { cookie },
+      });
+      expect(callback.headers.get('location')).toBe(expected);
+    }
   });
 
   it('refuses a callback whose state does not match the browser’s sign-in', async () => {

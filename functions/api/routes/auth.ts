@@ -1,7 +1,12 @@
 // /api/auth (sign-in through Cognito's hosted UI, sign-out) and /api/me (who am I).
 
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { callbackQuerySchema, logoutResultSchema, meSchema } from '../../../shared/contract/auth.ts';
+import {
+  callbackQuerySchema,
+  loginQuerySchema,
+  logoutResultSchema,
+  meSchema,
+} from '../../../shared/contract/auth.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { exchangeCode, logoutUrl, startSignIn } from '../../auth/oidc.ts';
 import type { Deps } from '../../deps.ts';
@@ -13,6 +18,10 @@ import { defineRoute } from '../route-kit.ts';
 import { endSession, startSession } from '../session-cookies.ts';
 
 const tags = ['Masuk'];
+/** Only a path of this site (never `//host` or `/\\host`) may follow a sign-in; anything else goes home. */
+export const safeNextPath = (raw: string | undefined): string =>
+  raw && /^\/(?![/\\])[^\s\\]*$/.test(raw) && !raw.startsWith('/api/') ? raw : '/';
+
 const oauthCookie = (secure: boolean) => (secure ? '__Host-piawai_oauth' : 'piawai_oauth');
 
 export const authRoutes = (deps: Deps) => {
@@ -32,13 +41,16 @@ export const authRoutes = (deps: Deps) => {
         access: 'public',
         tags,
         summary: 'Mulai masuk: ke Cognito (AWS) atau ke halaman masuk pengembangan (lokal)',
+        query: loginQuerySchema,
         responses: { 302: { description: 'Dialihkan ke halaman masuk' } },
       },
-      (c) => {
-        if (deps.config.devSignIn) return c.redirect('/masuk/', 302);
+      (c, { query }) => {
+        const next = safeNextPath(query.next);
+        if (deps.config.devSignIn) return c.redirect(`/masuk/?next=${encodeURIComponent(next)}`, 302);
         const base = origin(c.req.url, c.req.header('x-forwarded-host'));
         const start = startSignIn({ ...hostedUi(), redirectUri: `${base}/api/auth/callback` });
-        setCookie(c, oauthCookie(deps.config.secureCookies), `${start.state}.${start.verifier}`, {
+        const nextPart = Buffer.from(next).toString('base64url');
+        setCookie(c, oauthCookie(deps.config.secureCookies), `${start.state}.${start.verifier}.${nextPart}`, {
           // `__Host-` cookies must have path "/" (and Secure, and no Domain).
           path: '/',
           httpOnly: true,
@@ -61,7 +73,7 @@ export const authRoutes = (deps: Deps) => {
       },
       async (c, { query }) => {
         const name = oauthCookie(deps.config.secureCookies);
-        const [state, verifier] = (getCookie(c, name) ?? '').split('.');
+        const [state, verifier, nextPart = ''] = (getCookie(c, name) ?? '').split('.');
         deleteCookie(c, name, { path: '/', secure: deps.config.secureCookies });
         if (!state || !verifier || state !== query.state) {
           throw new DomainError(
@@ -78,7 +90,7 @@ export const authRoutes = (deps: Deps) => {
         });
         await deps.auth.verifier.verify(tokens.idToken);
         startSession(c, deps, tokens.idToken, tokens.expiresIn);
-        return c.redirect('/', 302);
+        return c.redirect(safeNextPath(Buffer.from(nextPart, 'base64url').toString()), 302);
       },
     ),
     defineRoute(

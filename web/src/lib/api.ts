@@ -1,9 +1,18 @@
-// Typed fetch client for the same-origin PIAWAI API; failures become ApiError built from problem+json.
+// Typed fetch client for the same-origin PIAWAI API: session cookie, CSRF header on writes, sign-in on 401;
+// failures become ApiError built from problem+json.
 
 import type { z } from 'zod';
+import type {
+  devPersonSchema,
+  devSessionResultSchema,
+  logoutResultSchema,
+  meSchema,
+} from '../../../shared/contract/auth.ts';
 import type { problemSchema } from '../../../shared/contract/common.ts';
 import type { employeeSchema, penilaiChainSchema } from '../../../shared/contract/employees.ts';
 import type { positionSchema, unitSchema, unitTreeSchema } from '../../../shared/contract/org.ts';
+import { CSRF_HEADER, csrfToken } from './csrf.ts';
+import { onSignInPage, signInHref } from './sign-in.ts';
 
 // Types only: the zod schemas stay on the server side of the bundle, so the pages ship no validator.
 export type Employee = z.infer<typeof employeeSchema>;
@@ -14,6 +23,18 @@ export type Position = z.infer<typeof positionSchema>;
 export type PenilaiChain = z.infer<typeof penilaiChainSchema>;
 export type PenilaiRef = NonNullable<PenilaiChain['penilai']>;
 export type Problem = z.infer<typeof problemSchema>;
+export type Me = z.infer<typeof meSchema>;
+export type DevPerson = z.infer<typeof devPersonSchema>;
+export type DevSession = z.infer<typeof devSessionResultSchema>;
+export type LogoutResult = z.infer<typeof logoutResultSchema>;
+
+/** A demo sign-in offered first on /masuk/ (GET /api/dev/accounts, served by the local server only). */
+export interface DemoAccount {
+  email: string;
+  nama: string;
+  /** Their role in the demo, e.g. "Pejabat penilai". */
+  peran: string;
+}
 
 /** One page of a list, as `pageOf(item)` in shared/contract/common.ts describes it. */
 export interface Page<T> {
@@ -34,6 +55,8 @@ export interface MemberQuery {
   cursor?: string | undefined;
   q?: string | undefined;
 }
+
+export type PeopleQuery = MemberQuery;
 
 /** A failed call, carrying what the API said (problem+json) or an Indonesian message of our own. */
 export class ApiError extends Error {
@@ -63,17 +86,59 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /**
+   * What a 401 means. 'sign-in' (default): the page needs a signed-in person, so open the sign-in page and
+   * never settle (the page keeps "Memuat…" while the browser leaves). 'throw': the caller handles it.
+   */
+  whenSignedOut?: 'sign-in' | 'throw';
+}
+
+let leaving = false;
+
+/** Opens the sign-in page, which returns here afterwards (once, however many calls answer 401). */
+function goToSignIn(): void {
+  if (leaving) return;
+  leaving = true;
+  location.assign(signInHref());
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (UNSAFE_METHODS.has(method)) {
+    const token = csrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+  }
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal: signal ?? null });
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'network', 'Tidak dapat terhubung ke server. Periksa koneksi lalu coba lagi.');
+  }
+  // Any 401 means "not signed in": the app's problem+json, or the gateway's bare {"message":"Unauthorized"}.
+  if (response.status === 401 && options.whenSignedOut !== 'throw' && !onSignInPage()) {
+    goToSignIn();
+    return new Promise<T>(() => {});
   }
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }
+
+const getJson = <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal });
 
 /** Query string of the defined, non-empty values only (the API rejects empty `q`). */
 function queryString(params: Record<string, string | number | undefined>): string {
@@ -102,6 +167,19 @@ export const api = {
     getJson<PenilaiChain>(`/api/employees/${id(employeeId)}/penilai`, signal),
   /** The OpenAPI 3.1 document, handed to Swagger UI as it is. */
   openApi: (signal?: AbortSignal) => getJson<unknown>('/api/openapi.json', signal),
+  /** The signed-in person; `whenSignedOut: 'throw'` where a page is open to everyone. */
+  me: (whenSignedOut: RequestOptions['whenSignedOut'] = 'sign-in') =>
+    request<Me>('/api/me', { whenSignedOut }),
+  logout: () => request<LogoutResult>('/api/auth/logout', { method: 'POST', whenSignedOut: 'throw' }),
+  /** Development sign-in (local only): 404 — or the gateway's 401 in AWS — where it does not exist. */
+  devPeople: (query: PeopleQuery, signal?: AbortSignal) =>
+    request<Page<DevPerson>>(`/api/dev/people${queryString({ ...query })}`, {
+      signal,
+      whenSignedOut: 'throw',
+    }),
+  devAccounts: () => request<{ items: DemoAccount[] }>('/api/dev/accounts', { whenSignedOut: 'throw' }),
+  devSession: (email: string) =>
+    request<DevSession>('/api/dev/session', { method: 'POST', body: { email }, whenSignedOut: 'throw' }),
 };
 
 /** The sentence to show a person for any failure (ApiError detail, or a generic one). */

@@ -4,6 +4,7 @@ import { api, type Employee, type PenilaiChain, type UnitTreeNode } from '../lib
 import { byId, h } from '../lib/dom.ts';
 import { formatWib } from '../lib/format.ts';
 import { EMPTY, statusLabel } from '../lib/labels.ts';
+import { currentPerson, isAdmin } from '../lib/session.ts';
 import { indexUnits } from '../lib/unit-index.ts';
 import { detailHref } from './employee-rows.ts';
 import { renderChain } from './penilai-chain.ts';
@@ -18,6 +19,18 @@ const penilai = byId('penilai', HTMLElement);
 const chainHost = byId('penilai-chain', HTMLElement);
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Only HR admins can open the employee list: everyone else's breadcrumb starts at Beranda. */
+async function adaptBreadcrumb(profileId: string): Promise<void> {
+  const person = await currentPerson().catch(() => null);
+  if (!person) return;
+  if (!isAdmin(person)) {
+    const back = byId('back-to-list', HTMLAnchorElement);
+    back.href = '/';
+    back.textContent = 'Beranda';
+  }
+  if (person.employee.id === profileId) byId('crumb-current', HTMLElement).textContent = 'Profil saya';
+}
 
 const row = (term: string, ...value: (Node | string)[]) => [h('dt', {}, term), h('dd', {}, ...value)];
 
@@ -47,6 +60,7 @@ async function namesOf(chain: PenilaiChain): Promise<Map<string, string>> {
 
 async function start(): Promise<void> {
   const id = new URLSearchParams(location.search).get('id') ?? '';
+  void adaptBreadcrumb(id);
   if (!ULID.test(id)) {
     status.textContent = '';
     errorBox.replaceChildren(

@@ -1,9 +1,11 @@
 // Pegawai: search, sort and page the employee list; the form's values live in the address bar.
 
-import { api, type EmployeeQuery } from '../lib/api.ts';
-import { byId } from '../lib/dom.ts';
+import { ApiError, api, type EmployeeQuery } from '../lib/api.ts';
+import { byId, h } from '../lib/dom.ts';
+import { currentPerson, isAdmin } from '../lib/session.ts';
 import { employeeRow } from './employee-rows.ts';
 import { pagedList } from './paged-list.ts';
+import { showError } from './show-error.ts';
 
 const form = byId('employee-search', HTMLFormElement);
 const input = byId('employee-q', HTMLInputElement);
@@ -12,6 +14,7 @@ const order = byId('employee-order', HTMLSelectElement);
 const limit = byId('employee-limit', HTMLSelectElement);
 const table = byId('employees-table', HTMLTableElement);
 const body = byId('employees-body', HTMLTableSectionElement);
+const errorBox = byId('employees-error', HTMLElement);
 
 type Filters = Omit<EmployeeQuery, 'cursor'>;
 
@@ -63,7 +66,38 @@ const list = pagedList({
     filters.q
       ? `Tidak ada pegawai dengan nama atau NIP berawalan “${filters.q}”.`
       : 'Belum ada data pegawai.',
+  handleError: explainAdminOnly,
 });
+
+/**
+ * The list is for HR admins (403 auth.forbidden for others): say so, and hide the controls that cannot work.
+ * An admin limited to some units is refused for another reason, which the API's own message explains.
+ */
+function explainAdminOnly(error: unknown): boolean {
+  if (!(error instanceof ApiError && error.code === 'auth.forbidden')) return false;
+  void currentPerson()
+    .catch(() => null)
+    .then((person) => {
+      if (isAdmin(person)) return showError(errorBox, error);
+      for (const element of [
+        form.closest('search'),
+        table.parentElement,
+        byId('employees-prev', HTMLElement).parentElement,
+      ]) {
+        if (element) element.hidden = true;
+      }
+      errorBox.replaceChildren(
+        h(
+          'p',
+          {},
+          'Daftar seluruh pegawai hanya dapat dibuka oleh admin SDM. Buka ',
+          h('a', { href: '/' }, 'Beranda/Organisasi'),
+          ' untuk melihat pegawai di unit yang Anda pimpin, atau “Profil saya” di bagian atas halaman.',
+        ),
+      );
+    });
+  return true;
+}
 
 /** Tells screen readers which column the rows are sorted by. */
 function markSortedColumn(): void {

@@ -1,7 +1,8 @@
 // Beranda: loads the org tree, and lists the members of the selected unit (search by name, paged).
 
-import { api, type UnitTreeNode } from '../lib/api.ts';
-import { byId } from '../lib/dom.ts';
+import { ApiError, api, type UnitTreeNode } from '../lib/api.ts';
+import { byId, h } from '../lib/dom.ts';
+import { currentPerson, isAdmin } from '../lib/session.ts';
 import { indexUnits } from '../lib/unit-index.ts';
 import { employeeRow } from './employee-rows.ts';
 import { markSelected, renderOrgTree, setAllOpen } from './org-tree.ts';
@@ -22,6 +23,18 @@ const searchInput = byId('members-q', HTMLInputElement);
 const table = byId('members-table', HTMLTableElement);
 const tableBody = byId('members-body', HTMLTableSectionElement);
 const caption = byId('members-caption', HTMLTableCaptionElement);
+const notice = byId('members-notice', HTMLElement);
+const content = byId('members-content', HTMLElement);
+
+/** The API hides the members of units the caller does not lead (404 unit.not_found): say why instead. */
+function showNotAllowed(error: unknown): boolean {
+  if (!(error instanceof ApiError && error.code === 'unit.not_found')) return false;
+  content.hidden = true;
+  notice.replaceChildren(
+    h('p', { class: 'notice' }, 'Anda hanya dapat melihat pegawai pada unit yang Anda pimpin.'),
+  );
+  return true;
+}
 
 let selected: UnitTreeNode | undefined;
 let query = '';
@@ -42,6 +55,7 @@ const members = pagedList({
     ),
   emptyText: () =>
     query ? `Tidak ada pegawai di unit ini dengan nama “${query}”.` : 'Belum ada pegawai di unit ini.',
+  handleError: showNotAllowed,
 });
 
 function selectUnit(unit: UnitTreeNode): void {
@@ -53,6 +67,8 @@ function selectUnit(unit: UnitTreeNode): void {
   caption.textContent = `Pegawai ${unit.nama}`;
   panel.hidden = false;
   hint.hidden = true;
+  content.hidden = false;
+  notice.replaceChildren();
   // The address keeps the unit, so the view can be bookmarked and survives going back from a profile.
   history.replaceState(null, '', `?unit=${encodeURIComponent(unit.id)}`);
   void members.reload();
@@ -70,7 +86,17 @@ searchForm.addEventListener('submit', (event) => {
 byId('tree-open-all', HTMLButtonElement).addEventListener('click', () => setAllOpen(treeHost, true));
 byId('tree-close-all', HTMLButtonElement).addEventListener('click', () => setAllOpen(treeHost, false));
 
+/** Everyone sees the structure; only HR admins see every unit's members, so tell the others up front. */
+async function explainScope(): Promise<void> {
+  const person = await currentPerson().catch(() => null);
+  if (person && !isAdmin(person)) {
+    hint.textContent =
+      'Pilih salah satu unit untuk melihat daftar pegawainya. Anda dapat melihat pegawai pada unit yang Anda pimpin beserta unit di bawahnya.';
+  }
+}
+
 async function start(): Promise<void> {
+  void explainScope();
   try {
     const tree = await api.unitTree();
     treeHost.replaceChildren(renderOrgTree(tree.roots, { openDepth: 2, onSelect: selectUnit }));

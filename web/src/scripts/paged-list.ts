@@ -17,6 +17,8 @@ export interface PagedListOptions<T> {
   emptyText: () => string;
   /** Noun for the count line, e.g. "pegawai". */
   noun: string;
+  /** Shows a failure its own way (e.g. a refusal explained as a notice); false: the error box shows it. */
+  handleError?: (error: unknown) => boolean;
 }
 
 export interface PagedList {
@@ -58,7 +60,7 @@ export function pagedList<T>(options: PagedListOptions<T>): PagedList {
       options.render([]);
       status.textContent = '';
       pageInfo.textContent = '';
-      showError(errorBox, error);
+      if (!options.handleError?.(error)) showError(errorBox, error);
     } finally {
       if (controller === current) {
         options.busy.setAttribute('aria-busy', 'false');
