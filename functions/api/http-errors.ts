@@ -70,7 +70,11 @@ export function problemResponse(c: Context, error: DomainError): Response {
     ...(exposeDetails && error.fields.length > 0 ? { errors: error.fields } : {}),
     ...(exposeDetails && error.details ? error.details : {}),
   };
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
+  const retryAfter = error.details?.retryAfterSeconds;
+  return c.body(JSON.stringify(body), status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
+  });
 }
 
 /** Every zod issue becomes a field error, so a form can show each problem beside its field. */

@@ -221,6 +221,15 @@ describe('the development sign-in, cookies and CSRF', () => {
     }
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
+    const limited = await t.callAs(
+      null,
+      'POST',
+      '/api/dev/session',
+      { email: 'x@piawai.test' },
+      { 'x-forwarded-for': '203.0.113.9' },
+    );
+    expect(limited.body.code).toBe('auth.rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const other = await t.callAs(
       null,
       'POST',

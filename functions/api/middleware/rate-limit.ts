@@ -14,8 +14,15 @@ export function rateLimit(options: { perMinute: number; now: () => number }) {
       if (windows.size > 10_000) windows.clear();
       windows.set(client, { start: now, count: 1 });
     } else if (++window.count > options.perMinute) {
-      c.header('retry-after', String(Math.ceil((window.start + 60_000 - now) / 1000)));
-      throw new DomainError('auth.rate_limited', 'Terlalu banyak percobaan. Coba lagi dalam satu menit.');
+      const retryAfter = Math.ceil((window.start + 60_000 - now) / 1000);
+      throw new DomainError(
+        'auth.rate_limited',
+        'Terlalu banyak percobaan. Coba lagi dalam satu menit.',
+        [],
+        {
+          retryAfterSeconds: retryAfter,
+        },
+      );
     }
     await next();
   });
