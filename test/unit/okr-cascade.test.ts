@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CascadeContext,
+  type CascadeTarget,
+  cascadeProblems,
+  type RhkLink,
+} from '../../shared/domain/okr/cascade.ts';
+
+// IKU of the Deputi's unit → Deputi's KR → Kepala Biro's RHK → (the staff member's RHK under test)
+const targets = new Map<string, CascadeTarget>(
+  (
+    [
+      { kind: 'IKU', id: 'iku-dep', ownerEmployeeId: null, unitId: 'DEP', parentId: null },
+      { kind: 'KR', id: 'kr-deputi', ownerEmployeeId: 'deputi', unitId: 'DEP', parentId: 'iku-dep' },
+      { kind: 'RHK', id: 'rhk-karo', ownerEmployeeId: 'karo', unitId: 'BIRO', parentId: 'kr-deputi' },
+      { kind: 'RHK', id: 'rhk-lain', ownerEmployeeId: 'karo-lain', unitId: 'LAIN', parentId: null },
+      // A result of the Kepala Biro that (wrongly) already hangs below the staff member's own RHK.
+      { kind: 'RHK', id: 'rhk-karo-2', ownerEmployeeId: 'karo', unitId: 'BIRO', parentId: 'rhk-staf' },
+    ] as CascadeTarget[]
+  ).map((t) => [t.id, t]),
+);
+const staff: CascadeContext = { employeeId: 'staf', penilaiId: 'karo', leadsUnitId: null, targets };
+const deputi: CascadeContext = { employeeId: 'deputi', penilaiId: 'menteri', leadsUnitId: 'DEP', targets };
+const rhk = (intervensi: RhkLink['intervensi'], jenis: RhkLink['jenis'] = 'UTAMA'): RhkLink => ({
+  id: 'rhk-staf',
+  jenis,
+  intervensi,
+});
+
+describe('committed cascade: RHK utama must support the level above', () => {
+  it.each([
+    ['a KR/RHK of the own penilai', staff, rhk({ kind: 'RHK', id: 'rhk-karo' })],
+    ['an RHK tambahan without a link', staff, rhk(null, 'TAMBAHAN')],
+    [
+      'a unit leader linking the IKU of the unit',
+      deputi,
+      { id: 'kr-new', jenis: 'UTAMA', intervensi: { kind: 'IKU', id: 'iku-dep' } } as RhkLink,
+    ],
+  ] as const)('accepts %s', (_name, ctx, link) => {
+    expect(cascadeProblems([link], ctx)).toEqual([]);
+  });
+
+  it.each([
+    ['an RHK utama without intervensi', rhk(null), /wajib/],
+    [
+      'a link to someone who is not the penilai',
+      rhk({ kind: 'RHK', id: 'rhk-lain' }),
+      /pejabat penilai Anda sendiri/,
+    ],
+    [
+      'a link two levels up, skipping the penilai',
+      rhk({ kind: 'KR', id: 'kr-deputi' }),
+      /pejabat penilai Anda sendiri/,
+    ],
+    ['an IKU by someone who leads no unit', rhk({ kind: 'IKU', id: 'iku-dep' }), /pimpinan unit/],
+    ['a link that does not exist', rhk({ kind: 'RHK', id: 'tidak-ada' }), /tidak ditemukan/],
+    ['a link of the wrong kind', rhk({ kind: 'KR', id: 'rhk-karo' }), /tidak ditemukan/],
+    ['a link that closes a cycle', rhk({ kind: 'RHK', id: 'rhk-karo-2' }), /lingkaran/],
+  ] as const)('refuses %s, naming the field', (_name, link, message) => {
+    const problems = cascadeProblems([rhk({ kind: 'RHK', id: 'rhk-karo' }), link], staff);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe('rhk.1.intervensi');
+    expect(problems[0]?.message).toMatch(message);
+  });
+});
