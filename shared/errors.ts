@@ -26,6 +26,8 @@ export const errorCodes = [
   'import.conflict',
   'audit.stream_not_found',
   'period.invalid_dates',
+  'period.invalid_calendar',
+  'period.not_found',
   'auth.unauthenticated',
   'auth.forbidden',
   'auth.csrf',

@@ -32,6 +32,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   'import.conflict': 409,
   'audit.stream_not_found': 404,
   'period.invalid_dates': 422,
+  'period.invalid_calendar': 422,
+  'period.not_found': 404,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
   'auth.csrf': 403,

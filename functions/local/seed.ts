@@ -138,7 +138,13 @@ export async function seedDemo(deps: Deps): Promise<number> {
   );
   await createPeriod(
     deps,
-    { tahun: 2025, nama: 'Periode Kinerja 2025', mulai: '2025-01-01', selesai: '2025-12-31' },
+    {
+      tahun: 2025,
+      nama: 'Periode Kinerja 2025',
+      mulai: '2025-01-01',
+      selesai: '2025-12-31',
+      cadence: 'TRIWULANAN',
+    },
     ctx,
   );
   await setMarker(deps, 'done', people);

@@ -1,7 +1,56 @@
 // HTTP contract of performance periods.
 
 import * as z from 'zod';
+import { cadences, windowKinds } from '../domain/period/calendar.ts';
 import { dateSchema, idSchema, versionSchema } from './common.ts';
+
+export const calendarWindowSchema = z
+  .strictObject({
+    kind: z.enum(windowKinds),
+    nama: z.string().trim().min(3).max(120),
+    periodeMulai: dateSchema,
+    periodeSelesai: dateSchema,
+    buka: dateSchema,
+    tutup: dateSchema,
+    batasPengisian: dateSchema,
+  })
+  .meta({ id: 'CalendarWindow', description: 'Jendela kalender (tanggal WIB, inklusif)' });
+
+const calendarSettingsFields = {
+  cadence: z.enum(cadences).meta({ description: 'Irama evaluasi periodik (bawaan: TRIWULANAN)' }),
+  hariPengisian: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .meta({ description: 'Hari pengisian setelah periode berakhir' }),
+  hariKeberatan: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .meta({ description: 'Hari untuk mengajukan keberatan (PP 30/2019: 14)' }),
+};
+
+export const periodCalendarSchema = z
+  .object({
+    settings: z.object({ tahun: z.number().int(), ...calendarSettingsFields }),
+    windows: z.array(calendarWindowSchema),
+  })
+  .meta({ id: 'PeriodCalendar' });
+
+export const calendarUpdateSchema = z
+  .strictObject({
+    version: versionSchema,
+    alasan: z.string().trim().min(5).max(500).meta({ description: 'Alasan perubahan (dicatat dalam audit)' }),
+    cadence: calendarSettingsFields.cadence.optional(),
+    hariPengisian: calendarSettingsFields.hariPengisian.optional(),
+    hariKeberatan: calendarSettingsFields.hariKeberatan.optional(),
+    windows: z.array(calendarWindowSchema).min(1).max(20).optional().meta({
+      description: 'Jendela yang disusun sendiri; bila kosong, disusun ulang dari pengaturan',
+    }),
+  })
+  .meta({ id: 'CalendarUpdate' });
 
 export const periodSchema = z
   .object({
@@ -10,6 +59,7 @@ export const periodSchema = z
     nama: z.string(),
     mulai: dateSchema,
     selesai: dateSchema,
+    calendar: periodCalendarSchema,
     version: versionSchema,
   })
   .meta({ id: 'Period' });
@@ -20,7 +70,9 @@ export const periodCreateSchema = z
     nama: z.string().trim().min(3).max(120),
     mulai: dateSchema,
     selesai: dateSchema,
+    cadence: z.enum(cadences).default('TRIWULANAN'),
   })
   .meta({ id: 'PeriodCreate' });
 
 export type PeriodCreate = z.infer<typeof periodCreateSchema>;
+export type CalendarUpdate = z.infer<typeof calendarUpdateSchema>;

@@ -78,6 +78,8 @@ const matrix: Record<string, Row> = {
   'POST /api/acting-assignments': adminOnly,
   'GET /api/periods': signedIn,
   'POST /api/periods': adminOnly,
+  'GET /api/periods/:id': signedIn,
+  'PUT /api/periods/:id/calendar': adminOnly,
   'GET /api/audit': adminOnly,
   'GET /api/audit/stream': adminOnly,
   'GET /api/audit/verify': adminOnly,
@@ -92,7 +94,7 @@ const denialCodes: Record<number, string[]> = {
 describe('who may call what (every route × every kind of caller)', () => {
   let t: TestApp;
   let tokens: Record<Caller, string | null>;
-  let ids: { employee: string; unit: string };
+  let ids: { employee: string; unit: string; period: string };
   const routes = () => allRoutes(t.deps).map((r) => `${r.spec.method.toUpperCase()} ${r.spec.path}`);
 
   beforeAll(async () => {
@@ -117,7 +119,13 @@ describe('who may call what (every route × every kind of caller)', () => {
       otherPegawai: await t.tokenFor(stafLain.id),
       anonymous: null,
     };
-    ids = { employee: org.analis.id, unit: org.biro.id };
+    const period = await t.call('POST', '/api/periods', {
+      tahun: 2025,
+      nama: 'Periode 2025',
+      mulai: '2025-01-01',
+      selesai: '2025-12-31',
+    });
+    ids = { employee: org.analis.id, unit: org.biro.id, period: period.body.id };
   });
 
   it('has a row for every route the app serves, and no row for a route it does not', () => {
@@ -126,7 +134,12 @@ describe('who may call what (every route × every kind of caller)', () => {
 
   it.each(Object.entries(matrix))('%s', async (key, row) => {
     const [method, pattern] = key.split(' ') as [string, string];
-    const path = pattern.replace(':id', pattern.startsWith('/api/units') ? ids.unit : ids.employee);
+    const id = pattern.startsWith('/api/units')
+      ? ids.unit
+      : pattern.startsWith('/api/periods')
+        ? ids.period
+        : ids.employee;
+    const path = pattern.replace(':id', id);
     const csv = pattern.endsWith('/import');
     const body = method === 'GET' ? undefined : csv ? 'x' : {};
     const headers = csv ? { 'content-type': 'text/csv' } : undefined;

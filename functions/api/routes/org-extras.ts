@@ -1,11 +1,11 @@
 // /api/positions, /api/acting-assignments (Plt/Plh) and /api/periods.
 
 import * as z from 'zod';
-import { idSchema } from '../../../shared/contract/common.ts';
+import { idParamsSchema, idSchema } from '../../../shared/contract/common.ts';
 import { actingCreateSchema, actingSchema, positionSchema } from '../../../shared/contract/org.ts';
-import { periodCreateSchema, periodSchema } from '../../../shared/contract/periods.ts';
+import { calendarUpdateSchema, periodCreateSchema, periodSchema } from '../../../shared/contract/periods.ts';
 import type { Deps } from '../../deps.ts';
-import { createPeriod, listPeriods } from '../../services/period-service.ts';
+import { createPeriod, getPeriod, listPeriods, updateCalendar } from '../../services/period-service.ts';
 import { createActing, listActings, listPositions } from '../../services/position-service.ts';
 import { ok, problems } from '../openapi-helpers.ts';
 import { defineRoute } from '../route-kit.ts';
@@ -56,6 +56,36 @@ export const orgExtraRoutes = (deps: Deps) => [
       responses: { 200: ok(z.object({ items: z.array(periodSchema) }), 'Periode') },
     },
     async (c) => c.json({ items: await listPeriods(deps) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/periods/:id',
+      access: 'signedIn',
+      tags: ['Periode kinerja'],
+      summary: 'Satu periode dengan kalendernya',
+      params: idParamsSchema,
+      responses: { 200: ok(periodSchema, 'Periode'), 404: problems[404] },
+    },
+    async (c, { params }) => c.json(await getPeriod(deps, params.id), 200),
+  ),
+  defineRoute(
+    {
+      method: 'put',
+      path: '/api/periods/:id/calendar',
+      access: 'adminAll',
+      tags: ['Periode kinerja'],
+      summary: 'Ubah kalender periode (irama, hari pengisian/keberatan, atau jendela); alasan wajib, diaudit',
+      params: idParamsSchema,
+      body: calendarUpdateSchema,
+      responses: {
+        200: ok(periodSchema, 'Kalender diubah'),
+        404: problems[404],
+        409: problems[409],
+        422: problems[422],
+      },
+    },
+    async (c, { params, body }) => c.json(await updateCalendar(deps, params.id, body, c.var.ctx), 200),
   ),
   defineRoute(
     {

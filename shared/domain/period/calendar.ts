@@ -114,7 +114,8 @@ export interface CalendarProblem {
 /**
  * Rules of a calendar: dates real and ordered (buka ≤ batas pengisian ≤ tutup), evaluated periods inside the
  * year, windows within the year (drafting may start in December of the year before, evaluation may close in
- * the next year's first quarter), and no two windows of one kind overlapping.
+ * the next year's first quarter), no two drafting windows overlapping and no two evaluation windows (periodic or
+ * annual) evaluating the same months.
  */
 export function calendarProblems(tahun: number, windows: readonly CalendarWindow[]): CalendarProblem[] {
   const problems: CalendarProblem[] = [];
@@ -148,8 +149,10 @@ export function calendarProblems(tahun: number, windows: readonly CalendarWindow
   });
   windows.forEach((a, i) => {
     windows.forEach((b, j) => {
-      if (j <= i || a.kind !== b.kind) return;
-      const periodic = a.kind !== 'PENYUSUNAN_SKP';
+      const drafting = (w: CalendarWindow) => w.kind === 'PENYUSUNAN_SKP';
+      // Periodic and annual evaluation windows are one sequence: their evaluated months must not overlap.
+      if (j <= i || drafting(a) !== drafting(b)) return;
+      const periodic = !drafting(a);
       const overlapsWindow = a.buka <= b.tutup && b.buka <= a.tutup;
       const overlapsPeriod = a.periodeMulai <= b.periodeSelesai && b.periodeMulai <= a.periodeSelesai;
       if ((periodic && overlapsPeriod) || (!periodic && overlapsWindow)) {

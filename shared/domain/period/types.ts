@@ -1,4 +1,11 @@
-// Performance periods (periode kinerja): one performance year; its window calendar arrives with issue 4.
+// Performance periods (periode kinerja): one performance year and its calendar of windows.
+
+import type { CalendarSettings, CalendarWindow } from './calendar.ts';
+
+export interface PeriodCalendar {
+  settings: CalendarSettings;
+  windows: CalendarWindow[];
+}
 
 export interface Period {
   id: string;
@@ -7,6 +14,7 @@ export interface Period {
   /** WIB dates, inclusive. */
   mulai: string;
   selesai: string;
+  calendar: PeriodCalendar;
   version: number;
 }
 
