@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.ts';
 import { devRoutes } from './routes/dev.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { orgExtraRoutes } from './routes/org-extras.ts';
+import { skpRoutes } from './routes/skp.ts';
 import { unitRoutes } from './routes/units.ts';
 
 // Validation messages people read are in Bahasa Indonesia.
@@ -70,6 +71,7 @@ export function allRoutes(deps: Deps): Route[] {
     ...unitRoutes(deps),
     ...employeeRoutes(deps),
     ...orgExtraRoutes(deps),
+    ...skpRoutes(deps),
     ...auditRoutes(deps),
   ];
   return routes;

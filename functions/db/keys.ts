@@ -20,6 +20,10 @@
  * | audit timeline per month             | Query gsi1 gsi1pk=AUDITMONTH#<yyyy-mm>, gsi1sk=<iso>#<stream>  |
  * | audit by actor                       | Query gsi2 gsi2pk=ACTOR#<id>, gsi2sk=<iso>                     |
  * | period list, newest year first       | Query pk=PERIOD, sk PERIOD#<year>#<id>                         |
+ * | an employee's SKPs (all periods)     | Query pk=EMP#<id>, sk begins_with SKP#                         |
+ * | a penilai's approval queue           | Query gsi1 gsi1pk=APPROVER#<id> (sparse: only while DIAJUKAN)  |
+ * | SKPs of a period, by unit            | Query gsi2 gsi2pk=SKPBOARD#<period>, gsi2sk=UNIT#<unit>#…      |
+ * | HR board: counts per unit and status | Query pk=STATS#<period> (counters kept in the same transaction)|
  */
 
 export const ORG_PK = 'ORG';
@@ -80,6 +84,27 @@ export const keys = {
 
   period: (tahun: number, id: string): Key => ({ pk: 'PERIOD', sk: `PERIOD#${tahun}#${id}` }),
   periodPk: 'PERIOD',
+
+  skp: (employeeId: string, skpId: string): Key => ({ pk: `EMP#${employeeId}`, sk: `SKP#${skpId}` }),
+  skpPrefix: 'SKP#',
+  skpIndexes: (s: {
+    id: string;
+    periodId: string;
+    employeeId: string;
+    unitId: string;
+    status: string;
+    penilaiId: string | null;
+    submittedAt: string | null;
+  }) => ({
+    ...(s.status === 'DIAJUKAN' && s.penilaiId
+      ? { gsi1pk: `APPROVER#${s.penilaiId}`, gsi1sk: `${s.submittedAt ?? ''}#${s.id}` }
+      : {}),
+    gsi2pk: `SKPBOARD#${s.periodId}`,
+    gsi2sk: `UNIT#${s.unitId}#${s.employeeId}#${s.id}`,
+  }),
+  approverPk: (penilaiId: string) => `APPROVER#${penilaiId}`,
+  stats: (periodId: string, unitId: string): Key => ({ pk: `STATS#${periodId}`, sk: `UNIT#${unitId}` }),
+  statsPk: (periodId: string) => `STATS#${periodId}`,
 
   /** Marks that the demo organisation was seeded once, so restarts never seed again. */
   seedMarker: (): Key => ({ pk: 'SYSTEM', sk: 'SEED' }),

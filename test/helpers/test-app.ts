@@ -57,7 +57,8 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
     AWS_REGION: 'ap-southeast-3',
-    LOG_LEVEL: 'SILENT',
+    // PIAWAI_TEST_LOGS=ERROR shows the server-side cause of a 500 while debugging a test.
+    LOG_LEVEL: process.env.PIAWAI_TEST_LOGS ?? 'SILENT',
   });
   let current = new Date(now);
   const auth = await createLocalAuth(config, undefined, () => current);

@@ -80,6 +80,13 @@ const matrix: Record<string, Row> = {
   'POST /api/periods': adminOnly,
   'GET /api/periods/:id': signedIn,
   'PUT /api/periods/:id/calendar': adminOnly,
+  'GET /api/employees/:id/skp': subject,
+  'POST /api/employees/:id/skp': subject,
+  'GET /api/employees/:id/skp/:skpId': subject,
+  'PATCH /api/employees/:id/skp/:skpId': subject,
+  'POST /api/employees/:id/skp/:skpId/transitions': subject,
+  'GET /api/me/approvals': signedIn,
+  'GET /api/periods/:id/board': adminOnly,
   'GET /api/audit': adminOnly,
   'GET /api/audit/stream': adminOnly,
   'GET /api/audit/verify': adminOnly,
@@ -94,7 +101,7 @@ const denialCodes: Record<number, string[]> = {
 describe('who may call what (every route × every kind of caller)', () => {
   let t: TestApp;
   let tokens: Record<Caller, string | null>;
-  let ids: { employee: string; unit: string; period: string };
+  let ids: { employee: string; unit: string; period: string; skp: string };
   const routes = () => allRoutes(t.deps).map((r) => `${r.spec.method.toUpperCase()} ${r.spec.path}`);
 
   beforeAll(async () => {
@@ -125,7 +132,8 @@ describe('who may call what (every route × every kind of caller)', () => {
       mulai: '2025-01-01',
       selesai: '2025-12-31',
     });
-    ids = { employee: org.analis.id, unit: org.biro.id, period: period.body.id };
+    const skp = await t.call('POST', `/api/employees/${org.analis.id}/skp`, { periodId: period.body.id });
+    ids = { employee: org.analis.id, unit: org.biro.id, period: period.body.id, skp: skp.body.id };
   });
 
   it('has a row for every route the app serves, and no row for a route it does not', () => {
@@ -139,7 +147,7 @@ describe('who may call what (every route × every kind of caller)', () => {
       : pattern.startsWith('/api/periods')
         ? ids.period
         : ids.employee;
-    const path = pattern.replace(':id', id);
+    const path = pattern.replace(':id', id).replace(':skpId', ids.skp);
     const csv = pattern.endsWith('/import');
     const body = method === 'GET' ? undefined : csv ? 'x' : {};
     const headers = csv ? { 'content-type': 'text/csv' } : undefined;

@@ -53,7 +53,11 @@ describe('committed cascade: RHK utama must support the level above', () => {
       /pejabat penilai Anda sendiri/,
     ],
     ['an IKU by someone who leads no unit', rhk({ kind: 'IKU', id: 'iku-dep' }), /pimpinan unit/],
-    ['a link that does not exist', rhk({ kind: 'RHK', id: 'tidak-ada' }), /tidak ditemukan/],
+    [
+      'a link that does not exist',
+      rhk({ kind: 'RHK', id: 'tidak-ada' }),
+      /tidak ditemukan di antara hasil kerja pejabat penilai Anda/,
+    ],
     ['a link of the wrong kind', rhk({ kind: 'KR', id: 'rhk-karo' }), /tidak ditemukan/],
     ['a link that closes a cycle', rhk({ kind: 'RHK', id: 'rhk-karo-2' }), /lingkaran/],
   ] as const)('refuses %s, naming the field', (_name, link, message) => {

@@ -64,7 +64,7 @@ export function cascadeProblems(rhk: readonly RhkLink[], ctx: CascadeContext): C
     }
     const target = ctx.targets.get(item.intervensi.id);
     if (!target || target.kind !== item.intervensi.kind) {
-      problems.push({ path, message: 'Hasil kerja pimpinan yang dirujuk tidak ditemukan.' });
+      problems.push({ path, message: 'Rujukan tidak ditemukan di antara hasil kerja pejabat penilai Anda.' });
       return;
     }
     const ownPenilai =

@@ -1,0 +1,139 @@
+// /api/employees/:id/skp (an employee's SKPs and their workflow), /api/me/approvals, /api/periods/:id/board.
+
+import * as z from 'zod';
+import { idParamsSchema } from '../../../shared/contract/common.ts';
+import {
+  boardSchema,
+  skpContentSchema,
+  skpCreateSchema,
+  skpParamsSchema,
+  skpSchema,
+  skpTransitionSchema,
+} from '../../../shared/contract/skp.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import type { Deps } from '../../deps.ts';
+import {
+  approvalQueue,
+  createSkp,
+  getSkp,
+  listSkp,
+  skpBoard,
+  transitionSkp,
+  updateSkpContent,
+} from '../../services/skp-service.ts';
+import { ok, problems } from '../openapi-helpers.ts';
+import { defineRoute } from '../route-kit.ts';
+
+const tags = ['SKP'];
+const caller = (principal: { employeeId: string | null; adminScope: unknown } | null) => ({
+  employeeId: principal?.employeeId ?? null,
+  adminScope: (principal?.adminScope ?? null) as 'ALL' | string[] | null,
+});
+
+export const skpRoutes = (deps: Deps) => [
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/employees/:id/skp',
+      access: { employee: 'id' },
+      tags,
+      summary: 'SKP seorang pegawai (semua periode dan revisi)',
+      params: idParamsSchema,
+      responses: { 200: ok(z.object({ items: z.array(skpSchema) }), 'SKP'), 404: problems[404] },
+    },
+    async (c, { params }) => c.json({ items: await listSkp(deps, params.id) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'post',
+      path: '/api/employees/:id/skp',
+      access: { employee: 'id' },
+      tags,
+      summary: 'Buat draf SKP untuk satu periode (kepala: pegawai, penilai, atasan, unit, jabatan saat ini)',
+      params: idParamsSchema,
+      body: skpCreateSchema,
+      responses: { 201: ok(skpSchema, 'Draf dibuat'), 404: problems[404], 409: problems[409] },
+    },
+    async (c, { params, body }) => {
+      const me = caller(c.var.principal);
+      if (me.employeeId !== params.id && !me.adminScope) {
+        throw new DomainError('auth.forbidden', 'SKP disusun oleh pegawai sendiri atau oleh Biro SDM.');
+      }
+      return c.json(await createSkp(deps, params.id, body.periodId, c.var.ctx), 201);
+    },
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/employees/:id/skp/:skpId',
+      access: { employee: 'id' },
+      tags,
+      summary: 'Satu SKP',
+      params: skpParamsSchema,
+      responses: { 200: ok(skpSchema, 'SKP'), 404: problems[404] },
+    },
+    async (c, { params }) => c.json(await getSkp(deps, params.id, params.skpId), 200),
+  ),
+  defineRoute(
+    {
+      method: 'patch',
+      path: '/api/employees/:id/skp/:skpId',
+      access: { employee: 'id' },
+      tags,
+      summary: 'Ubah isi SKP (RHK, IKI, perilaku, lampiran) dengan versi; draf atau yang dikembalikan',
+      params: skpParamsSchema,
+      body: skpContentSchema,
+      responses: { 200: ok(skpSchema, 'SKP diubah'), 404: problems[404], 409: problems[409] },
+    },
+    async (c, { params, body }) =>
+      c.json(
+        await updateSkpContent(deps, caller(c.var.principal), params.id, params.skpId, body, c.var.ctx),
+        200,
+      ),
+  ),
+  defineRoute(
+    {
+      method: 'post',
+      path: '/api/employees/:id/skp/:skpId/transitions',
+      access: { employee: 'id' },
+      tags,
+      summary: 'Langkah alur SKP: ajukan, tarik, setujui, kembalikan (catatan wajib), revisi',
+      params: skpParamsSchema,
+      body: skpTransitionSchema,
+      responses: {
+        200: ok(skpSchema, 'Langkah dicatat'),
+        403: problems[400],
+        409: problems[409],
+        422: problems[422],
+      },
+    },
+    async (c, { params, body }) =>
+      c.json(
+        await transitionSkp(deps, caller(c.var.principal), params.id, params.skpId, body, c.var.ctx),
+        200,
+      ),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/me/approvals',
+      access: 'signedIn',
+      tags,
+      summary: 'Antrean persetujuan SKP pejabat penilai yang sedang masuk (satu Query)',
+      responses: { 200: ok(z.object({ items: z.array(skpSchema) }), 'SKP yang menunggu persetujuan') },
+    },
+    async (c) => c.json({ items: await approvalQueue(deps, c.var.principal?.employeeId as string) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/periods/:id/board',
+      access: 'admin',
+      tags,
+      summary: 'Papan SKP periode: jumlah per unit dan status (penghitung, tanpa Scan)',
+      params: idParamsSchema,
+      responses: { 200: ok(boardSchema, 'Papan SKP') },
+    },
+    async (c, { params }) => c.json(await skpBoard(deps, params.id), 200),
+  ),
+];

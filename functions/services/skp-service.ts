@@ -1,0 +1,338 @@
+// Use-cases of the SKP: draft it, edit it, move it through the workflow, queue it for its penilai.
+
+import type { SkpContent, SkpTransitionInput } from '../../shared/contract/skp.ts';
+import { unitInScope } from '../../shared/domain/access/scope.ts';
+import { type CascadeTarget, cascadeProblems } from '../../shared/domain/okr/cascade.ts';
+import type { OrgContext } from '../../shared/domain/org/penilai.ts';
+import { derivePenilaiChain } from '../../shared/domain/org/penilai.ts';
+import { isLeadingJenis } from '../../shared/domain/org/types.ts';
+import type { Rhk, Skp } from '../../shared/domain/skp/types.ts';
+import { ikiProblems } from '../../shared/domain/skp/types.ts';
+import { decideSkpTransition, type SkpRole } from '../../shared/domain/skp/workflow.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { keys } from '../db/keys.ts';
+import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
+import { orgRepo } from '../db/repos/org-repo.ts';
+import { countStatus, skpFromItem, skpRepo, skpToItem } from '../db/repos/skp-repo.ts';
+import { type EntityChange, type ExtraWrite, type StoredItem, writeChanges } from '../db/transact.ts';
+import type { Deps } from '../deps.ts';
+import type { Caller } from './access-service.ts';
+import { auditContext, type RequestContext, staleVersion, todayWib } from './context.ts';
+import { getPeriod } from './period-service.ts';
+
+const notFound = () => new DomainError('skp.not_found', 'SKP tidak ditemukan.');
+
+async function orgContext(
+  deps: Deps,
+): Promise<OrgContext & { snapshot: Awaited<ReturnType<typeof orgRepo.snapshot>> }> {
+  const snapshot = await orgRepo.snapshot(deps.db);
+  return {
+    units: new Map(snapshot.units.map((u) => [u.id, u])),
+    actings: snapshot.actings,
+    today: todayWib(deps),
+    snapshot,
+  };
+}
+
+/** Drafts an SKP for the period, with the header (pegawai, penilai, atasan, unit, jabatan) as it is today. */
+export async function createSkp(
+  deps: Deps,
+  employeeId: string,
+  periodId: string,
+  ctx: RequestContext,
+): Promise<Skp> {
+  const [stored, period, org, existing] = await Promise.all([
+    employeeRepo.get(deps.db, employeeId),
+    getPeriod(deps, periodId),
+    orgContext(deps),
+    skpRepo.listForEmployee(deps.db, employeeId),
+  ]);
+  if (!stored) throw new DomainError('employee.not_found', 'Pegawai tidak ditemukan.');
+  if (existing.some((item) => item.periodId === period.id)) {
+    throw new DomainError('skp.exists', 'Pegawai ini sudah memiliki SKP untuk periode tersebut.');
+  }
+  const employee = employeeFromItem(stored);
+  const chain = derivePenilaiChain(employee, org);
+  const ids = [chain.penilai?.employeeId, chain.atasanPenilai?.employeeId].filter((id): id is string => !!id);
+  const people = new Map((await employeeRepo.getMany(deps.db, ids)).map((p) => [p.id, p]));
+  const snap = (id: string | undefined) => {
+    const p = id ? people.get(id) : undefined;
+    return p ? { id: p.id, nama: p.nama, nip: p.nip } : null;
+  };
+  const position = org.snapshot.positions.find((p) => p.id === employee.positionId);
+  const unit = org.units.get(employee.unitId);
+  const skp: Omit<Skp, 'version'> = {
+    id: deps.newId(),
+    employeeId,
+    periodId: period.id,
+    revision: 1,
+    status: 'DRAFT',
+    format: position && isLeadingJenis(position.jenis) && position.jenis.startsWith('JPT') ? 'JPT' : 'JAJF',
+    pendekatan: 'KUANTITATIF',
+    header: {
+      pegawai: { id: employee.id, nama: employee.nama, nip: employee.nip },
+      penilai: snap(chain.penilai?.employeeId),
+      atasanPenilai: snap(chain.atasanPenilai?.employeeId),
+      unitId: employee.unitId,
+      unitNama: org.snapshot.units.find((u) => u.id === unit?.id)?.nama ?? '',
+      jabatan: position?.nama ?? '',
+    },
+    rhk: [],
+    perilaku: {},
+    lampiran: { dukunganSumberDaya: [], skemaPertanggungjawaban: [], konsekuensi: [] },
+    catatanPengembalian: null,
+    submittedAt: null,
+    decidedAt: null,
+    decidedBy: null,
+  };
+  await writeChanges(
+    deps.db,
+    [
+      {
+        kind: 'create',
+        key: keys.skp(employeeId, skp.id),
+        entity: 'Skp',
+        action: 'skp.created',
+        item: skpToItem(skp),
+      },
+    ],
+    auditContext(deps, ctx),
+    [countStatus(deps.db, period.id, employee.unitId, { DRAFT: 1 })],
+  );
+  return { ...skp, version: 1 };
+}
+
+async function loadSkp(deps: Deps, employeeId: string, skpId: string): Promise<StoredItem> {
+  const stored = await orgRepo.getStored(deps.db, keys.skp(employeeId, skpId));
+  if (!stored) throw notFound();
+  return stored;
+}
+
+export async function getSkp(deps: Deps, employeeId: string, skpId: string): Promise<Skp> {
+  return skpFromItem(await loadSkp(deps, employeeId, skpId));
+}
+
+export async function listSkp(deps: Deps, employeeId: string): Promise<Skp[]> {
+  return (await skpRepo.listForEmployee(deps.db, employeeId)).map(skpFromItem);
+}
+
+/** The capacities in which a caller may act on an SKP: the owner, its penilai (today), an HR admin. */
+function rolesOf(caller: Caller, skp: Skp, org: OrgContext, penilaiToday: string | null): SkpRole[] {
+  const roles: SkpRole[] = [];
+  if (caller.employeeId === skp.employeeId) roles.push('pegawai');
+  if (caller.employeeId && caller.employeeId === penilaiToday) roles.push('penilai');
+  if (caller.adminScope && unitInScope(caller.adminScope, skp.header.unitId, org)) roles.push('admin');
+  return roles;
+}
+
+/** Fresh ids for new RHK and IKI, so links and evaluations can point at them. */
+const withIds = (deps: Deps, rhk: NonNullable<SkpContent['rhk']>): Rhk[] =>
+  rhk.map((r) => ({
+    ...r,
+    id: r.id ?? deps.newId(),
+    iki: r.iki.map((i) => ({ ...i, id: i.id ?? deps.newId() })),
+  }));
+
+export async function updateSkpContent(
+  deps: Deps,
+  caller: Caller,
+  employeeId: string,
+  skpId: string,
+  input: SkpContent,
+  ctx: RequestContext,
+): Promise<Skp> {
+  const before = await loadSkp(deps, employeeId, skpId);
+  if (before.version !== input.version) throw staleVersion();
+  const current = skpFromItem(before);
+  const org = await orgContext(deps);
+  const roles = rolesOf(caller, current, org, null);
+  const decision = decideAs(roles, current.status, 'ubah', null);
+  const next: Omit<Skp, 'version'> = {
+    ...current,
+    status: decision.to,
+    ...(input.pendekatan ? { pendekatan: input.pendekatan } : {}),
+    ...(input.rhk ? { rhk: withIds(deps, input.rhk) } : {}),
+    ...(input.perilaku ? { perilaku: input.perilaku } : {}),
+    ...(input.lampiran ? { lampiran: input.lampiran } : {}),
+  };
+  await writeChanges(
+    deps.db,
+    [{ kind: 'update', before, action: 'skp.updated', item: skpToItem(next) }],
+    auditContext(deps, ctx),
+    statusMove(deps, current, decision.to),
+  );
+  return { ...next, version: current.version + 1 };
+}
+
+function decideAs(
+  roles: SkpRole[],
+  from: Skp['status'],
+  action: SkpTransitionInput['action'],
+  note: string | null,
+) {
+  if (roles.length === 0) throw new DomainError('skp.not_allowed', 'Anda tidak berwenang atas SKP ini.');
+  let last: ReturnType<typeof decideSkpTransition> | null = null;
+  for (const role of roles) {
+    last = decideSkpTransition(from, action, role, note);
+    if (last.ok) return last;
+  }
+  const refusal = last as Extract<ReturnType<typeof decideSkpTransition>, { ok: false }>;
+  const code =
+    refusal.reason === 'invalid_transition'
+      ? 'skp.invalid_transition'
+      : refusal.reason === 'note_required'
+        ? 'skp.note_required'
+        : 'skp.not_allowed';
+  throw new DomainError(
+    code,
+    refusal.message,
+    refusal.reason === 'note_required' ? [{ path: 'catatan', message: refusal.message }] : [],
+  );
+}
+
+const statusMove = (deps: Deps, skp: Skp, to: Skp['status']): ExtraWrite[] =>
+  to === skp.status
+    ? []
+    : [countStatus(deps.db, skp.periodId, skp.header.unitId, { [skp.status]: -1, [to]: 1 })];
+
+/** Checks a plan before it goes to the penilai: IKI fit the format, RHK utama support the penilai's results. */
+async function assertSubmittable(deps: Deps, skp: Skp, org: OrgContext, penilaiId: string | null) {
+  const theirs = penilaiId ? (await skpRepo.listForEmployee(deps.db, penilaiId)).map(skpFromItem) : [];
+  const targets = new Map<string, CascadeTarget>();
+  for (const plan of [...theirs.filter((p) => p.periodId === skp.periodId), skp]) {
+    for (const r of plan.rhk) {
+      targets.set(r.id, {
+        kind: 'RHK',
+        id: r.id,
+        ownerEmployeeId: plan.employeeId,
+        unitId: plan.header.unitId,
+        parentId: r.intervensi?.id ?? null,
+      });
+    }
+  }
+  const leads = org.units.get(skp.header.unitId)?.kepalaId === skp.employeeId ? skp.header.unitId : null;
+  const problems = [
+    ...(skp.rhk.length === 0 ? [{ path: 'rhk', message: 'SKP memerlukan minimal satu RHK utama.' }] : []),
+    ...ikiProblems(skp.format, skp.rhk),
+    ...cascadeProblems(skp.rhk, { employeeId: skp.employeeId, penilaiId, leadsUnitId: leads, targets }),
+  ];
+  if (problems.length > 0)
+    throw new DomainError(
+      'skp.invalid_content',
+      'SKP belum dapat diajukan: periksa isian yang ditandai.',
+      problems,
+    );
+}
+
+export async function transitionSkp(
+  deps: Deps,
+  caller: Caller,
+  employeeId: string,
+  skpId: string,
+  input: SkpTransitionInput,
+  ctx: RequestContext,
+): Promise<Skp> {
+  const before = await loadSkp(deps, employeeId, skpId);
+  if (before.version !== input.version) throw staleVersion();
+  const current = skpFromItem(before);
+  const org = await orgContext(deps);
+  const stored = await employeeRepo.get(deps.db, employeeId);
+  const chain = stored ? derivePenilaiChain(employeeFromItem(stored), org) : null;
+  const roles = rolesOf(caller, current, org, chain?.penilai?.employeeId ?? null);
+  const decision = decideAs(roles, current.status, input.action, input.catatan);
+  const at = deps.clock.now().toISOString();
+  const actingFor = roles.includes('penilai') ? (chain?.penilai?.onBehalfOf ?? null) : null;
+  const audit = auditContext(
+    deps,
+    actingFor ? { ...ctx, actor: { ...ctx.actor, onBehalfOf: actingFor } } : ctx,
+    input.catatan ?? undefined,
+  );
+
+  if (input.action === 'ajukan') {
+    await assertSubmittable(deps, current, org, chain?.penilai?.employeeId ?? null);
+    const drafting = (await getPeriod(deps, current.periodId)).calendar.windows.find(
+      (w) => w.kind === 'PENYUSUNAN_SKP',
+    );
+    const today = todayWib(deps);
+    if (drafting && (today < drafting.buka || today > drafting.tutup) && !roles.includes('admin')) {
+      throw new DomainError(
+        'skp.window_closed',
+        `Masa penyusunan SKP ${drafting.buka} s.d. ${drafting.tutup} sudah lewat; hubungi Biro SDM.`,
+      );
+    }
+  }
+
+  if (decision.opensRevision) {
+    const revision: Omit<Skp, 'version'> = {
+      ...current,
+      id: deps.newId(),
+      revision: current.revision + 1,
+      status: 'DRAFT',
+      catatanPengembalian: null,
+      submittedAt: null,
+      decidedAt: null,
+      decidedBy: null,
+    };
+    await writeChanges(
+      deps.db,
+      [
+        {
+          kind: 'create',
+          key: keys.skp(employeeId, revision.id),
+          entity: 'Skp',
+          action: 'skp.revision_opened',
+          item: skpToItem(revision),
+        },
+      ],
+      audit,
+      [countStatus(deps.db, current.periodId, current.header.unitId, { DRAFT: 1 })],
+    );
+    return { ...revision, version: 1 };
+  }
+
+  const next: Omit<Skp, 'version'> = {
+    ...current,
+    status: decision.to,
+    // The approver is whoever is the penilai when the plan is submitted (a transfer or a Plt since drafting).
+    header: input.action === 'ajukan' && chain ? await refreshedHeader(deps, current, chain) : current.header,
+    submittedAt: input.action === 'ajukan' ? at : current.submittedAt,
+    decidedAt: input.action === 'setujui' || input.action === 'kembalikan' ? at : current.decidedAt,
+    decidedBy:
+      input.action === 'setujui' || input.action === 'kembalikan'
+        ? (caller.employeeId ?? null)
+        : current.decidedBy,
+    catatanPengembalian:
+      input.action === 'kembalikan'
+        ? input.catatan
+        : input.action === 'ajukan'
+          ? null
+          : current.catatanPengembalian,
+  };
+  const changes: EntityChange[] = [
+    { kind: 'update', before, action: `skp.${input.action}`, item: skpToItem(next) },
+  ];
+  await writeChanges(deps.db, changes, audit, statusMove(deps, current, decision.to));
+  return { ...next, version: current.version + 1 };
+}
+
+async function refreshedHeader(
+  deps: Deps,
+  skp: Skp,
+  chain: ReturnType<typeof derivePenilaiChain>,
+): Promise<Skp['header']> {
+  const ids = [chain.penilai?.employeeId, chain.atasanPenilai?.employeeId].filter((id): id is string => !!id);
+  const people = new Map(
+    (await employeeRepo.getMany(deps.db, ids)).map((p) => [p.id, { id: p.id, nama: p.nama, nip: p.nip }]),
+  );
+  return {
+    ...skp.header,
+    penilai: (chain.penilai && people.get(chain.penilai.employeeId)) ?? null,
+    atasanPenilai: (chain.atasanPenilai && people.get(chain.atasanPenilai.employeeId)) ?? null,
+  };
+}
+
+export const approvalQueue = (deps: Deps, penilaiId: string) => skpRepo.approvalQueue(deps.db, penilaiId);
+
+export async function skpBoard(deps: Deps, periodId: string) {
+  return { periodId, units: await skpRepo.board(deps.db, periodId) };
+}
