@@ -29,6 +29,7 @@ export const errorCodes = [
   'period.invalid_calendar',
   'period.not_found',
   'skp.not_found',
+  'iku.not_found',
   'skp.exists',
   'skp.invalid_transition',
   'skp.not_allowed',

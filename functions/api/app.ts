@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { devRoutes } from './routes/dev.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { okrRoutes } from './routes/okr.ts';
 import { orgExtraRoutes } from './routes/org-extras.ts';
 import { skpRoutes } from './routes/skp.ts';
 import { unitRoutes } from './routes/units.ts';
@@ -72,6 +73,7 @@ export function allRoutes(deps: Deps): Route[] {
     ...employeeRoutes(deps),
     ...orgExtraRoutes(deps),
     ...skpRoutes(deps),
+    ...okrRoutes(deps),
     ...auditRoutes(deps),
   ];
   return routes;

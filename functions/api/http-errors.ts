@@ -35,6 +35,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   'period.invalid_calendar': 422,
   'period.not_found': 404,
   'skp.not_found': 404,
+  'iku.not_found': 404,
   'skp.exists': 409,
   'skp.invalid_transition': 409,
   'skp.not_allowed': 403,

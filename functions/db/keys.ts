@@ -24,6 +24,8 @@
  * | a penilai's approval queue           | Query gsi1 gsi1pk=APPROVER#<id> (sparse: only while DIAJUKAN)  |
  * | SKPs of a period, by unit            | Query gsi2 gsi2pk=SKPBOARD#<period>, gsi2sk=UNIT#<unit>#…      |
  * | HR board: counts per unit and status | Query pk=STATS#<period> (counters kept in the same transaction)|
+ * | IKU of a period (or of one unit)     | Query pk=OKR#<period>, sk begins_with IKU#[<unit>#]             |
+ * | alignment tree below one IKU         | Query pk=CASCADE#<period>, sk begins_with <ikuId> (paths)       |
  */
 
 export const ORG_PK = 'ORG';
@@ -105,6 +107,16 @@ export const keys = {
   approverPk: (penilaiId: string) => `APPROVER#${penilaiId}`,
   stats: (periodId: string, unitId: string): Key => ({ pk: `STATS#${periodId}`, sk: `UNIT#${unitId}` }),
   statsPk: (periodId: string) => `STATS#${periodId}`,
+
+  iku: (periodId: string, unitId: string, id: string): Key => ({
+    pk: `OKR#${periodId}`,
+    sk: `IKU#${unitId}#${id}`,
+  }),
+  okrPk: (periodId: string) => `OKR#${periodId}`,
+  ikuPrefix: (unitId?: string) => (unitId ? `IKU#${unitId}#` : 'IKU#'),
+  /** A node of the cascade, keyed by its materialized path from the IKU: a subtree is one prefix. */
+  cascadeNode: (periodId: string, path: string): Key => ({ pk: `CASCADE#${periodId}`, sk: path }),
+  cascadePk: (periodId: string) => `CASCADE#${periodId}`,
 
   /** Marks that the demo organisation was seeded once, so restarts never seed again. */
   seedMarker: (): Key => ({ pk: 'SYSTEM', sk: 'SEED' }),

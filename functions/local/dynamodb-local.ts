@@ -4,6 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export interface DynamoDbLocal {
@@ -83,9 +84,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       join(dir, 'DynamoDBLocal.jar'),
       '-port',
       String(port),
+      // Nothing leaves this machine: DynamoDB Local otherwise reports usage to AWS.
+      '-disableTelemetry',
       ...storage,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Run beside its own files, so its metadata file never lands in the project folder.
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dataDir ? resolve(options.dataDir) : tmpdir() },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -12,6 +12,7 @@ import { decideSkpTransition, type SkpRole } from '../../shared/domain/skp/workf
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
 import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
+import { okrRepo } from '../db/repos/okr-repo.ts';
 import { orgRepo } from '../db/repos/org-repo.ts';
 import { countStatus, skpFromItem, skpRepo, skpToItem } from '../db/repos/skp-repo.ts';
 import { type EntityChange, type ExtraWrite, type StoredItem, writeChanges } from '../db/transact.ts';
@@ -211,6 +212,17 @@ async function assertSubmittable(deps: Deps, skp: Skp, org: OrgContext, penilaiI
     }
   }
   const leads = org.units.get(skp.header.unitId)?.kepalaId === skp.employeeId ? skp.header.unitId : null;
+  if (leads) {
+    for (const iku of await okrRepo.listIku(deps.db, skp.periodId, leads)) {
+      targets.set(iku.id, {
+        kind: 'IKU',
+        id: iku.id,
+        ownerEmployeeId: null,
+        unitId: iku.unitId,
+        parentId: null,
+      });
+    }
+  }
   const problems = [
     ...(skp.rhk.length === 0 ? [{ path: 'rhk', message: 'SKP memerlukan minimal satu RHK utama.' }] : []),
     ...ikiProblems(skp.format, skp.rhk),
@@ -308,11 +320,61 @@ export async function transitionSkp(
           ? null
           : current.catatanPengembalian,
   };
+  const cascade =
+    input.action === 'setujui' ? await placeInCascade(deps, next) : { rhk: next.rhk, writes: [] };
+  const approvedPlan = { ...next, rhk: cascade.rhk };
   const changes: EntityChange[] = [
-    { kind: 'update', before, action: `skp.${input.action}`, item: skpToItem(next) },
+    { kind: 'update', before, action: `skp.${input.action}`, item: skpToItem(approvedPlan) },
   ];
-  await writeChanges(deps.db, changes, audit, statusMove(deps, current, decision.to));
-  return { ...next, version: current.version + 1 };
+  await writeChanges(deps.db, changes, audit, [...statusMove(deps, current, decision.to), ...cascade.writes]);
+  return { ...approvedPlan, version: current.version + 1 };
+}
+
+/**
+ * An approved plan joins the committed cascade: each RHK gets the path of what it supports plus its own id,
+ * written as a node in the same transaction. RHK whose parent is not in the cascade yet (the level above
+ * not approved) stay out until a revision is approved after it.
+ */
+async function placeInCascade(
+  deps: Deps,
+  skp: Omit<Skp, 'version'>,
+): Promise<{ rhk: Rhk[]; writes: ExtraWrite[] }> {
+  const penilaiId = skp.header.penilai?.id;
+  const parents = new Map<string, string>();
+  for (const iku of await okrRepo.listIku(deps.db, skp.periodId, skp.header.unitId))
+    parents.set(iku.id, iku.id);
+  if (penilaiId) {
+    for (const plan of (await skpRepo.listForEmployee(deps.db, penilaiId)).map(skpFromItem)) {
+      if (plan.periodId !== skp.periodId) continue;
+      for (const r of plan.rhk) if (r.path) parents.set(r.id, r.path);
+    }
+  }
+  const writes: ExtraWrite[] = [];
+  const rhk = skp.rhk.map((r) => {
+    const parentPath = r.intervensi ? parents.get(r.intervensi.id) : undefined;
+    if (!r.intervensi || !parentPath) return { ...r, path: null };
+    const path = `${parentPath}#${r.id}`;
+    writes.push({
+      item: {
+        Put: {
+          TableName: deps.db.tableName,
+          Item: {
+            ...keys.cascadeNode(skp.periodId, path),
+            entity: 'CascadeNode',
+            rhkId: r.id,
+            parentId: r.intervensi.id,
+            employeeId: skp.employeeId,
+            nama: skp.header.pegawai.nama,
+            skpId: skp.id,
+            deskripsi: r.deskripsi,
+          },
+        },
+      },
+      onConditionFailed: staleVersion(),
+    });
+    return { ...r, path };
+  });
+  return { rhk, writes };
 }
 
 async function refreshedHeader(

@@ -87,6 +87,9 @@ const matrix: Record<string, Row> = {
   'POST /api/employees/:id/skp/:skpId/transitions': subject,
   'GET /api/me/approvals': signedIn,
   'GET /api/periods/:id/board': adminOnly,
+  'GET /api/periods/:id/iku': signedIn,
+  'POST /api/periods/:id/iku': adminOnly,
+  'GET /api/periods/:id/iku/:ikuId/tree': signedIn,
   'GET /api/audit': adminOnly,
   'GET /api/audit/stream': adminOnly,
   'GET /api/audit/verify': adminOnly,
@@ -147,7 +150,7 @@ describe('who may call what (every route × every kind of caller)', () => {
       : pattern.startsWith('/api/periods')
         ? ids.period
         : ids.employee;
-    const path = pattern.replace(':id', id).replace(':skpId', ids.skp);
+    const path = pattern.replace(':id', id).replace(':skpId', ids.skp).replace(':ikuId', ids.period);
     const csv = pattern.endsWith('/import');
     const body = method === 'GET' ? undefined : csv ? 'x' : {};
     const headers = csv ? { 'content-type': 'text/csv' } : undefined;

@@ -67,3 +67,36 @@ describe('committed cascade: RHK utama must support the level above', () => {
     expect(problems[0]?.message).toMatch(message);
   });
 });
+
+describe('alignment tree from an IKU', () => {
+  it('nests approved RHK under what they support, whatever order they arrive in', async () => {
+    const { buildAlignmentTree } = await import('../../shared/domain/okr/types.ts');
+    const iku = {
+      id: 'iku',
+      periodId: 'p',
+      unitId: 'u',
+      indikator: 'Persentase layanan tepat waktu',
+      target: '95',
+      satuan: 'persen',
+      version: 1,
+    };
+    const node = (rhkId: string, path: string) => ({
+      rhkId,
+      parentId: path.split('#').at(-2) as string,
+      path,
+      employeeId: `e-${rhkId}`,
+      nama: `N ${rhkId}`,
+      skpId: 's',
+      deskripsi: `RHK ${rhkId}`,
+    });
+    const tree = buildAlignmentTree(iku, [
+      node('c1', 'iku#a#b#c1'),
+      node('a', 'iku#a'),
+      node('b', 'iku#a#b'),
+      node('b2', 'iku#a#b2'),
+    ]);
+    expect(tree.children.map((c) => c.id)).toEqual(['a']);
+    expect(tree.children[0]?.children.map((c) => c.id)).toEqual(['b', 'b2']);
+    expect(tree.children[0]?.children[0]?.children.map((c) => c.id)).toEqual(['c1']);
+  });
+});

@@ -24,6 +24,8 @@ export interface Rhk {
   deskripsi: string;
   intervensi: { kind: 'IKU' | 'RHK' | 'KR'; id: string } | null;
   iki: Iki[];
+  /** Set at approval: the path from the IKU down to this RHK in the committed cascade. */
+  path?: string | null;
 }
 
 export interface PersonSnapshot {

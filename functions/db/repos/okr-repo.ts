@@ -1,0 +1,53 @@
+// IKU of a period and the cascade of approved RHK below them.
+
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { CascadeNode, Iku } from '../../../shared/domain/okr/types.ts';
+import type { Db } from '../client.ts';
+import { keys } from '../keys.ts';
+
+const ikuFromItem = (item: Record<string, unknown>): Iku => ({
+  id: item.id as string,
+  periodId: item.periodId as string,
+  unitId: item.unitId as string,
+  indikator: item.indikator as string,
+  target: item.target as string,
+  satuan: (item.satuan as string | null) ?? null,
+  version: item.version as number,
+});
+
+const nodeFromItem = (item: Record<string, unknown>): CascadeNode => ({
+  rhkId: item.rhkId as string,
+  parentId: item.parentId as string,
+  path: item.sk as string,
+  employeeId: item.employeeId as string,
+  nama: item.nama as string,
+  skpId: item.skpId as string,
+  deskripsi: item.deskripsi as string,
+});
+
+async function queryAll(db: Db, pk: string, prefix: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page: QueryCommandOutput = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export const okrRepo = {
+  listIku: async (db: Db, periodId: string, unitId?: string): Promise<Iku[]> =>
+    (await queryAll(db, keys.okrPk(periodId), keys.ikuPrefix(unitId))).map(ikuFromItem),
+
+  /** Every node below an IKU: one Query (a page per ~1 MB, i.e. thousands of nodes). */
+  subtree: async (db: Db, periodId: string, ikuId: string): Promise<CascadeNode[]> =>
+    (await queryAll(db, keys.cascadePk(periodId), `${ikuId}#`)).map(nodeFromItem),
+};

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aSmallMinistry } from '../fixtures/org.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+describe('the committed cascade: from one IKU three levels down', () => {
+  let t: TestApp;
+  let org: Awaited<ReturnType<typeof aSmallMinistry>>;
+  let periodId: string;
+  let ikuId: string;
+  beforeAll(async () => {
+    t = await createTestApp('2025-01-10T03:00:00.000Z');
+    org = await aSmallMinistry(t);
+    periodId = (
+      await t.call('POST', '/api/periods', {
+        tahun: 2025,
+        nama: 'Periode 2025',
+        mulai: '2025-01-01',
+        selesai: '2025-12-31',
+      })
+    ).body.id;
+    const iku = await t.call('POST', `/api/periods/${periodId}/iku`, {
+      unitId: org.deputi.id,
+      indikator: 'Persentase layanan administrasi aparatur yang diselesaikan tepat waktu',
+      target: '95',
+      satuan: 'persen',
+    });
+    expect(iku.status).toBe(201);
+    ikuId = iku.body.id;
+  });
+
+  /** Drafts, fills, submits and has the penilai approve one person's SKP; returns its first RHK id. */
+  async function approvedPlan(
+    person: { id: string },
+    approver: { id: string },
+    link: { kind: string; id: string },
+    jpt: boolean,
+  ) {
+    const me = await t.tokenFor(person.id);
+    const boss = await t.tokenFor(approver.id);
+    const base = `/api/employees/${person.id}/skp`;
+    const skp = (await t.callAs(me, 'POST', base, { periodId })).body;
+    const iki = jpt
+      ? { deskripsi: 'Capaian', perspektif: 'PENERIMA_LAYANAN', target: '95', satuan: 'persen' }
+      : { deskripsi: 'Capaian', aspek: 'KUANTITAS', target: '12', satuan: 'laporan' };
+    const edited = await t.callAs(me, 'PATCH', `${base}/${skp.id}`, {
+      version: 1,
+      rhk: [
+        { jenis: 'UTAMA', deskripsi: `Hasil kerja ${person.id.slice(-4)}`, intervensi: link, iki: [iki] },
+      ],
+    });
+    const submitted = await t.callAs(me, 'POST', `${base}/${skp.id}/transitions`, {
+      version: edited.body.version,
+      action: 'ajukan',
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const approved = await t.callAs(boss, 'POST', `${base}/${skp.id}/transitions`, {
+      version: submitted.body.version,
+      action: 'setujui',
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.rhk[0].path, JSON.stringify(approved.body.rhk)).toBeTruthy();
+    return approved.body.rhk[0].id as string;
+  }
+
+  it('shows the IKU, the deputy, the bureau head and the analyst nested, in two DynamoDB calls', async () => {
+    const deputiRhk = await approvedPlan(org.kepalaDeputi, org.menteri, { kind: 'IKU', id: ikuId }, true);
+    const karoRhk = await approvedPlan(
+      org.kepalaBiro,
+      org.kepalaDeputi,
+      { kind: 'RHK', id: deputiRhk },
+      true,
+    );
+    const analisRhk = await approvedPlan(org.analis, org.kepalaBiro, { kind: 'RHK', id: karoRhk }, false);
+
+    const { result, calls } = await t.countCalls(() =>
+      t.callAs(null, 'GET', `/api/periods/${periodId}/iku/${ikuId}/tree`, undefined, {
+        authorization: `Bearer ${t.adminToken}`,
+      }),
+    );
+    expect(result.status).toBe(200);
+    // One Query finds the IKU, one Query reads the whole subtree (a prefix of materialized paths).
+    expect(calls).toBe(2);
+    const tree = result.body;
+    expect(tree).toMatchObject({ id: ikuId, kind: 'IKU' });
+    const level1 = tree.children[0];
+    const level2 = level1.children[0];
+    const level3 = level2.children[0];
+    expect([level1.id, level2.id, level3.id]).toEqual([deputiRhk, karoRhk, analisRhk]);
+    expect([level1.employeeId, level2.employeeId, level3.employeeId]).toEqual([
+      org.kepalaDeputi.id,
+      org.kepalaBiro.id,
+      org.analis.id,
+    ]);
+  });
+
+  it('answers 404 for an IKU that is not in the period', async () => {
+    const res = await t.call('GET', `/api/periods/${periodId}/iku/01HZZZZZZZZZZZZZZZZZZZZZZZ/tree`);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('iku.not_found');
+  });
+});
