@@ -199,7 +199,8 @@ export const demoUnits: DemoUnit[] = [
     nama: 'Sekretariat Dukungan Kabinet',
     level: 'ESELON_I',
     parent: 'KSN',
-    head: madya('Kepala Sekretariat Dukungan Kabinet'),
+    // The demo's one JPT Utama post (a fictitious grading: the level exists but is rare, domain.md §4).
+    head: { nama: 'Kepala Sekretariat Dukungan Kabinet', jenis: 'JPT_UTAMA' },
     staff: [
       fungsional('Analis Kebijakan', 'AHLI_MADYA', 1),
       fungsional('Analis Kebijakan', 'AHLI_PERTAMA', 1),

@@ -36,9 +36,18 @@ export function createLocalApp(deps: Deps, siteRoot: string) {
 }
 
 export function listen(app: Hono, port: number): Promise<{ server: ServerType; port: number }> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) =>
       resolve({ server, port: info.port }),
+    );
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} sudah dipakai program lain. Hentikan program itu atau jalankan dengan PORT=<port lain>.`,
+            )
+          : error,
+      ),
     );
   });
 }

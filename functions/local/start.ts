@@ -27,7 +27,14 @@ const tick = new Cron(tickCron, { timezone: TICK_TIMEZONE, protect: true }, asyn
   await runTick(deps, new Date());
 });
 
-const { server, port } = await listen(createLocalApp(deps, 'web/dist'), config.PORT);
+const listening = await listen(createLocalApp(deps, 'web/dist'), config.PORT).catch(async (error: Error) => {
+  console.error(error.message);
+  tick.stop();
+  await dynamo.stop();
+  releaseLock();
+  process.exit(1);
+});
+const { server, port } = listening;
 console.log(
   `PIAWAI berjalan di http://localhost:${port}  (masuk: /masuk/, API: /api, dokumentasi: /referensi-api/)`,
 );

@@ -4,11 +4,12 @@ import type { EmployeeCreate } from '../../shared/contract/employees.ts';
 import type { OrgUnit, Position } from '../../shared/domain/org/types.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
-import { employeeToItem, freshEmployee } from '../db/repos/employee-repo.ts';
+import { employeeRepo, employeeToItem, freshEmployee } from '../db/repos/employee-repo.ts';
 import { claimUnique, writeChanges } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
 import { createEmployeesInChunks, type NewEmployee } from '../services/bulk-create.ts';
 import { auditContext } from '../services/context.ts';
+import { setAdminScope } from '../services/employee-service.ts';
 import { unitCreated } from '../services/unit-service.ts';
 import { emailFor, fictitiousNip, personName, seededRandom } from './people.ts';
 import { seedContext } from './seed.ts';
@@ -169,10 +170,23 @@ export async function generateOrganisation(
     });
     options.onProgress?.(unitCount + Math.min(i + batch, staff.length), options.employees);
   }
+  // An HR admin to sign in as (the demo sign-in's admin@piawai.test), so the synthetic org can be browsed.
+  const hrHome = eselonII[0] as PlannedUnit;
+  const admin = person(hrHome.unit.id, (hrHome.staff[0] as Omit<Position, 'version'>).id);
+  admin.input = { ...admin.input, nama: 'Admin SDM Simulasi', email: 'admin@piawai.test' };
+  await createEmployeesInChunks(deps, [admin], ctx, { action: 'employee.created' });
+  const stored = await employeeRepo.get(deps.db, admin.id);
+  if (stored)
+    await setAdminScope(
+      deps,
+      admin.id,
+      { version: stored.version, adminScope: 'ALL' },
+      seedContext(ctx.requestId),
+    );
   const sample = eselonII[0] as PlannedUnit;
   return {
     units: unitCount,
-    employees: unitCount + staffCount,
+    employees: unitCount + staffCount + 1,
     rootId: root.unit.id,
     sampleUnitId: sample.unit.id,
     sampleEmployeeId: staff[0]?.id ?? sample.headPerson.id,
