@@ -15,7 +15,13 @@ import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
 import { okrRepo } from '../db/repos/okr-repo.ts';
 import { orgRepo } from '../db/repos/org-repo.ts';
 import { countStatus, skpFromItem, skpRepo, skpToItem } from '../db/repos/skp-repo.ts';
-import { type EntityChange, type ExtraWrite, type StoredItem, writeChanges } from '../db/transact.ts';
+import {
+  type AuditContext,
+  type EntityChange,
+  type ExtraWrite,
+  type StoredItem,
+  writeChanges,
+} from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
 import type { Caller } from './access-service.ts';
 import { auditContext, type RequestContext, staleVersion, todayWib } from './context.ts';
@@ -86,21 +92,18 @@ export async function createSkp(
     decidedAt: null,
     decidedBy: null,
   };
+  await writeNewSkp(deps, skp, 'skp.created', auditContext(deps, ctx));
+  return { ...skp, version: 1 };
+}
+
+/** A new SKP (or revision) in DRAFT, audited, counted on its unit's board row. */
+async function writeNewSkp(deps: Deps, skp: Omit<Skp, 'version'>, action: string, audit: AuditContext) {
   await writeChanges(
     deps.db,
-    [
-      {
-        kind: 'create',
-        key: keys.skp(employeeId, skp.id),
-        entity: 'Skp',
-        action: 'skp.created',
-        item: skpToItem(skp),
-      },
-    ],
-    auditContext(deps, ctx),
-    [countStatus(deps.db, period.id, employee.unitId, { DRAFT: 1 })],
+    [{ kind: 'create', key: keys.skp(skp.employeeId, skp.id), entity: 'Skp', action, item: skpToItem(skp) }],
+    audit,
+    [countStatus(deps.db, skp.periodId, skp.header.unitId, { DRAFT: 1 })],
   );
-  return { ...skp, version: 1 };
 }
 
 async function loadSkp(deps: Deps, employeeId: string, skpId: string): Promise<StoredItem> {
@@ -285,20 +288,7 @@ export async function transitionSkp(
       decidedAt: null,
       decidedBy: null,
     };
-    await writeChanges(
-      deps.db,
-      [
-        {
-          kind: 'create',
-          key: keys.skp(employeeId, revision.id),
-          entity: 'Skp',
-          action: 'skp.revision_opened',
-          item: skpToItem(revision),
-        },
-      ],
-      audit,
-      [countStatus(deps.db, current.periodId, current.header.unitId, { DRAFT: 1 })],
-    );
+    await writeNewSkp(deps, revision, 'skp.revision_opened', audit);
     return { ...revision, version: 1 };
   }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anEmployee, aSmallMinistry } from '../fixtures/org.ts';
+import { anEmployee, aPeriod, aSmallMinistry } from '../fixtures/org.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 describe('a Plh approves in their dates, recorded as acting on behalf of the definitive head', () => {
@@ -19,14 +19,7 @@ describe('a Plh approves in their dates, recorded as acting on behalf of the def
       selesai: '2025-01-20',
     });
     expect(acting.status).toBe(201);
-    periodId = (
-      await t.call('POST', '/api/periods', {
-        tahun: 2025,
-        nama: 'Periode 2025',
-        mulai: '2025-01-01',
-        selesai: '2025-12-31',
-      })
-    ).body.id;
+    periodId = await aPeriod(t);
   });
 
   it('lands in the Plh’s queue, not the absent head’s, and the audit names both', async () => {

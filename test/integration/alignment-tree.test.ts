@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aSmallMinistry } from '../fixtures/org.ts';
+import { aPeriod, aSmallMinistry } from '../fixtures/org.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 describe('the committed cascade: from one IKU three levels down', () => {
@@ -10,14 +10,7 @@ describe('the committed cascade: from one IKU three levels down', () => {
   beforeAll(async () => {
     t = await createTestApp('2025-01-10T03:00:00.000Z');
     org = await aSmallMinistry(t);
-    periodId = (
-      await t.call('POST', '/api/periods', {
-        tahun: 2025,
-        nama: 'Periode 2025',
-        mulai: '2025-01-01',
-        selesai: '2025-12-31',
-      })
-    ).body.id;
+    periodId = await aPeriod(t);
     const iku = await t.call('POST', `/api/periods/${periodId}/iku`, {
       unitId: org.deputi.id,
       indikator: 'Persentase layanan administrasi aparatur yang diselesaikan tepat waktu',

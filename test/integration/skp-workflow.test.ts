@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aSmallMinistry } from '../fixtures/org.ts';
+import { aPeriod, aSmallMinistry } from '../fixtures/org.ts';
 import { allItems, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 describe('SKP: draft, submit to the penilai, approve or return — raced, queued and counted', () => {
@@ -10,14 +10,7 @@ describe('SKP: draft, submit to the penilai, approve or return — raced, queued
   beforeAll(async () => {
     t = await createTestApp('2025-01-10T03:00:00.000Z');
     org = await aSmallMinistry(t);
-    periodId = (
-      await t.call('POST', '/api/periods', {
-        tahun: 2025,
-        nama: 'Periode 2025',
-        mulai: '2025-01-01',
-        selesai: '2025-12-31',
-      })
-    ).body.id;
+    periodId = await aPeriod(t);
     tokens = {
       analis: await t.tokenFor(org.analis.id),
       karo: await t.tokenFor(org.kepalaBiro.id),
