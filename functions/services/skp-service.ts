@@ -385,6 +385,11 @@ async function refreshedHeader(
 
 export const approvalQueue = (deps: Deps, penilaiId: string) => skpRepo.approvalQueue(deps.db, penilaiId);
 
-export async function skpBoard(deps: Deps, periodId: string) {
-  return { periodId, units: await skpRepo.board(deps.db, periodId) };
+export async function skpBoard(
+  deps: Deps,
+  periodId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const { items, nextCursor } = await skpRepo.board(deps.db, periodId, page.limit, page.cursor);
+  return { periodId, units: items, nextCursor };
 }

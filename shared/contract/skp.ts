@@ -92,6 +92,7 @@ export const boardSchema = z
   .object({
     periodId: idSchema,
     units: z.array(z.object({ unitId: z.string(), counts: z.record(z.string(), z.number().int()) })),
+    nextCursor: z.string().nullable(),
   })
   .meta({ id: 'SkpBoard' });
 

@@ -1,7 +1,9 @@
 // `npm run bench`: prints every measured figure with its budget, and writes bench-results.json.
 
 import { writeFileSync } from 'node:fs';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { benchApiLatency } from './api-latency.ts';
+import { benchBoard } from './board.ts';
 import { benchBundle } from './bundle.ts';
 
 const only = process.argv.slice(2);
@@ -41,6 +43,22 @@ if (wanted('latency')) {
     };
   }
   console.table(rows);
+}
+
+if (wanted('board')) {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const board = await benchBoard(dynamo);
+    results.board = board;
+    console.log('\nPapan SKP per periode (satu halaman, 50 unit)');
+    console.table({
+      [`${board.small.employees} pegawai, ${board.small.units} unit`]: { 'p50 (ms)': board.small.p50 },
+      [`${board.large.employees} pegawai, ${board.large.units} unit`]: { 'p50 (ms)': board.large.p50 },
+      rasio: { 'p50 (ms)': board.ratio, anggaran: '≤ 1.5' },
+    });
+  } finally {
+    await dynamo.stop();
+  }
 }
 
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -1,7 +1,7 @@
 // /api/employees/:id/skp (an employee's SKPs and their workflow), /api/me/approvals, /api/periods/:id/board.
 
 import * as z from 'zod';
-import { idParamsSchema } from '../../../shared/contract/common.ts';
+import { idParamsSchema, pageQuerySchema } from '../../../shared/contract/common.ts';
 import {
   boardSchema,
   skpContentSchema,
@@ -130,10 +130,11 @@ export const skpRoutes = (deps: Deps) => [
       path: '/api/periods/:id/board',
       access: 'admin',
       tags,
-      summary: 'Papan SKP periode: jumlah per unit dan status (penghitung, tanpa Scan)',
+      summary: 'Papan SKP periode: jumlah per unit dan status (penghitung, tanpa Scan), per halaman unit',
       params: idParamsSchema,
+      query: pageQuerySchema,
       responses: { 200: ok(boardSchema, 'Papan SKP') },
     },
-    async (c, { params }) => c.json(await skpBoard(deps, params.id), 200),
+    async (c, { params, query }) => c.json(await skpBoard(deps, params.id, query), 200),
   ),
 ];

@@ -5,6 +5,7 @@ import type { Skp } from '../../../shared/domain/skp/types.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import type { Db } from '../client.ts';
 import { keys } from '../keys.ts';
+import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
 import type { ExtraWrite, StoredItem } from '../transact.ts';
 
 const storage = new Set([
@@ -86,17 +87,26 @@ export const skpRepo = {
     return (result.Items ?? []).map(skpFromItem);
   },
 
-  async board(db: Db, periodId: string): Promise<{ unitId: string; counts: Record<string, number> }[]> {
+  /** One page of a period's board: a counter row per unit, never one per person. */
+  async board(
+    db: Db,
+    periodId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<{ unitId: string; counts: Record<string, number> }>> {
     const result = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.statsPk(periodId) },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
       }),
     );
-    return (result.Items ?? []).map((item) => {
+    const items = (result.Items ?? []).map((item) => {
       const { pk: _pk, sk: _sk, entity: _entity, unitId, ...counts } = item;
       return { unitId: unitId as string, counts: counts as Record<string, number> };
     });
+    return { items, nextCursor: encodeCursor(result.LastEvaluatedKey) };
   },
 };
