@@ -104,6 +104,11 @@ export const keys = {
     gsi2pk: `SKPBOARD#${s.periodId}`,
     gsi2sk: `UNIT#${s.unitId}#${s.employeeId}#${s.id}`,
   }),
+  /** HR's extension of the drafting window for one person and period. */
+  skpExtension: (employeeId: string, periodId: string): Key => ({
+    pk: `EMP#${employeeId}`,
+    sk: `SKPEXT#${periodId}`,
+  }),
   approverPk: (penilaiId: string) => `APPROVER#${penilaiId}`,
   stats: (periodId: string, unitId: string): Key => ({ pk: `STATS#${periodId}`, sk: `UNIT#${unitId}` }),
   statsPk: (periodId: string) => `STATS#${periodId}`,

@@ -1,6 +1,6 @@
 // Use-cases of the SKP: draft it, edit it, move it through the workflow, queue it for its penilai.
 
-import type { SkpContent, SkpTransitionInput } from '../../shared/contract/skp.ts';
+import type { SkpContent, SkpExtension, SkpTransitionInput } from '../../shared/contract/skp.ts';
 import { unitInScope } from '../../shared/domain/access/scope.ts';
 import { type CascadeTarget, cascadeProblems } from '../../shared/domain/okr/cascade.ts';
 import type { OrgContext } from '../../shared/domain/org/penilai.ts';
@@ -24,7 +24,7 @@ import {
 } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
 import type { Caller } from './access-service.ts';
-import { auditContext, type RequestContext, staleVersion, todayWib } from './context.ts';
+import { auditContext, mustExist, type RequestContext, staleVersion, todayWib } from './context.ts';
 import { getPeriod } from './period-service.ts';
 
 const notFound = () => new DomainError('skp.not_found', 'SKP tidak ditemukan.');
@@ -264,17 +264,20 @@ export async function transitionSkp(
   );
 
   if (input.action === 'ajukan') {
-    await assertSubmittable(deps, current, org, chain?.penilai?.employeeId ?? null);
     const drafting = (await getPeriod(deps, current.periodId)).calendar.windows.find(
       (w) => w.kind === 'PENYUSUNAN_SKP',
     );
     const today = todayWib(deps);
-    if (drafting && (today < drafting.buka || today > drafting.tutup) && !roles.includes('admin')) {
+    const closed = drafting !== undefined && (today < drafting.buka || today > drafting.tutup);
+    const extended = closed && (await extensionUntil(deps, employeeId, current.periodId)) >= today;
+    if (drafting && closed && !extended && !roles.includes('admin')) {
       throw new DomainError(
         'skp.window_closed',
         `Masa penyusunan SKP ${drafting.buka} s.d. ${drafting.tutup} sudah lewat; hubungi Biro SDM.`,
       );
     }
+    // Only a plan that may still go up is checked in detail.
+    await assertSubmittable(deps, current, org, chain?.penilai?.employeeId ?? null);
   }
 
   if (decision.opensRevision) {
@@ -381,6 +384,42 @@ async function refreshedHeader(
     penilai: (chain.penilai && people.get(chain.penilai.employeeId)) ?? null,
     atasanPenilai: (chain.atasanPenilai && people.get(chain.atasanPenilai.employeeId)) ?? null,
   };
+}
+
+async function extensionUntil(deps: Deps, employeeId: string, periodId: string): Promise<string> {
+  const stored = await orgRepo.getStored(deps.db, keys.skpExtension(employeeId, periodId));
+  return (stored?.sampai as string | undefined) ?? '';
+}
+
+/** HR extends the drafting window for one person (PermenPANRB: HR may also draft and set it). Audited. */
+export async function extendDrafting(
+  deps: Deps,
+  employeeId: string,
+  input: SkpExtension,
+  ctx: RequestContext,
+) {
+  const [period, before] = await Promise.all([
+    getPeriod(deps, input.periodId),
+    orgRepo.getStored(deps.db, keys.skpExtension(employeeId, input.periodId)),
+  ]);
+  const item = { employeeId, periodId: period.id, sampai: input.sampai };
+  const change: EntityChange = before
+    ? { kind: 'update', before, action: 'skp.drafting_extended', item }
+    : {
+        kind: 'create',
+        key: keys.skpExtension(employeeId, period.id),
+        entity: 'SkpExtension',
+        action: 'skp.drafting_extended',
+        item,
+      };
+  await writeChanges(deps.db, [change], auditContext(deps, ctx, input.alasan), [
+    mustExist(
+      deps.db.tableName,
+      keys.employee(employeeId),
+      new DomainError('employee.not_found', 'Pegawai tidak ditemukan.'),
+    ),
+  ]);
+  return { ...item, alasan: input.alasan };
 }
 
 export const approvalQueue = (deps: Deps, penilaiId: string) => skpRepo.approvalQueue(deps.db, penilaiId);

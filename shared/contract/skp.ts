@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { aspekIki, pendekatan, perspektifJpt, skpFormats } from '../domain/skp/types.ts';
 import { skpActions, skpStatuses } from '../domain/skp/workflow.ts';
-import { idSchema, versionSchema } from './common.ts';
+import { dateSchema, idSchema, versionSchema } from './common.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -86,6 +86,14 @@ export const skpSchema = z
   })
   .meta({ id: 'Skp' });
 
+export const skpExtensionSchema = z
+  .strictObject({
+    periodId: idSchema,
+    sampai: dateSchema.meta({ description: 'Batas baru pengajuan SKP bagi pegawai ini (WIB, inklusif)' }),
+    alasan: z.string().trim().min(5).max(500),
+  })
+  .meta({ id: 'SkpExtension' });
+
 export const skpParamsSchema = z.object({ id: idSchema, skpId: idSchema });
 
 export const boardSchema = z
@@ -96,5 +104,6 @@ export const boardSchema = z
   })
   .meta({ id: 'SkpBoard' });
 
+export type SkpExtension = z.infer<typeof skpExtensionSchema>;
 export type SkpContent = z.infer<typeof skpContentSchema>;
 export type SkpTransitionInput = z.infer<typeof skpTransitionSchema>;

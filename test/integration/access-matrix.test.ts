@@ -86,6 +86,7 @@ const matrix: Record<string, Row> = {
   'PATCH /api/employees/:id/skp/:skpId': subject,
   'POST /api/employees/:id/skp/:skpId/transitions': subject,
   'GET /api/me/approvals': signedIn,
+  'PUT /api/employees/:id/skp-extension': adminOnly,
   'GET /api/periods/:id/board': adminOnly,
   'GET /api/periods/:id/iku': signedIn,
   'POST /api/periods/:id/iku': adminOnly,

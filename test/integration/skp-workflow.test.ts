@@ -197,6 +197,35 @@ describe('SKP: draft, submit to the penilai, approve or return — raced, queued
       },
     );
     expect(res.status).toBe(422);
+    expect(res.body.code).toBe('skp.window_closed');
+    // HR extends the window for this one person, with a reason; then the same submission goes through.
+    const extension = await t.call('PUT', `/api/employees/${org.kepalaDeputi.id}/skp-extension`, {
+      periodId,
+      sampai: '2025-02-10',
+      alasan: 'Cuti sakit selama masa penyusunan',
+    });
+    expect(extension.status).toBe(200);
+    const again = await t.callAs(
+      tokens.deputi,
+      'POST',
+      `/api/employees/${org.kepalaDeputi.id}/skp/${draft.id}/transitions`,
+      {
+        version: draft.version,
+        action: 'ajukan',
+      },
+    );
+    expect(again.body.code).not.toBe('skp.window_closed');
+    t.setNow('2025-02-11T03:00:00.000Z');
+    const late = await t.callAs(
+      tokens.deputi,
+      'POST',
+      `/api/employees/${org.kepalaDeputi.id}/skp/${draft.id}/transitions`,
+      {
+        version: draft.version,
+        action: 'ajukan',
+      },
+    );
+    expect(late.body.code).toBe('skp.window_closed');
     t.setNow('2025-01-10T03:00:00.000Z');
   });
 });

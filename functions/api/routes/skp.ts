@@ -6,6 +6,7 @@ import {
   boardSchema,
   skpContentSchema,
   skpCreateSchema,
+  skpExtensionSchema,
   skpParamsSchema,
   skpSchema,
   skpTransitionSchema,
@@ -15,6 +16,7 @@ import type { Deps } from '../../deps.ts';
 import {
   approvalQueue,
   createSkp,
+  extendDrafting,
   getSkp,
   listSkp,
   skpBoard,
@@ -112,6 +114,25 @@ export const skpRoutes = (deps: Deps) => [
         await transitionSkp(deps, caller(c.var.principal), params.id, params.skpId, body, c.var.ctx),
         200,
       ),
+  ),
+  defineRoute(
+    {
+      method: 'put',
+      path: '/api/employees/:id/skp-extension',
+      access: 'adminAll',
+      tags,
+      summary: 'Perpanjang masa pengajuan SKP bagi satu pegawai (alasan wajib, diaudit)',
+      params: idParamsSchema,
+      body: skpExtensionSchema,
+      responses: {
+        200: ok(
+          z.object({ employeeId: z.string(), periodId: z.string(), sampai: z.string(), alasan: z.string() }),
+          'Perpanjangan disimpan',
+        ),
+        404: problems[404],
+      },
+    },
+    async (c, { params, body }) => c.json(await extendDrafting(deps, params.id, body, c.var.ctx), 200),
   ),
   defineRoute(
     {
