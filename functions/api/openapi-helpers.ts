@@ -8,6 +8,8 @@ export const ok = (schema: z.ZodType, description: string): ResponseSpec => ({ s
 /** The refusals a route can give, rendered as application/problem+json. */
 export const problems = {
   400: { description: 'Isian tidak valid (daftar kolom bermasalah di `errors`)' },
+  401: { description: 'Belum masuk, atau token tidak valid/kedaluwarsa' },
+  403: { description: 'Tidak berwenang untuk tindakan ini' },
   404: { description: 'Tidak ditemukan' },
   409: { description: 'Konflik: versi sudah berubah, atau data unik sudah dipakai' },
   413: { description: 'Isi permintaan terlalu besar' },

@@ -9,9 +9,8 @@ import {
 import type { OrgContext } from '../../shared/domain/org/penilai.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
-import { orgRepo } from '../db/repos/org-repo.ts';
 import type { Deps } from '../deps.ts';
-import { todayWib } from './context.ts';
+import { loadOrgContext } from './org-context.ts';
 
 /** The caller as authorization sees it (a verified token's principal). */
 export interface Caller {
@@ -35,22 +34,13 @@ const forbidden = (detail = 'Anda tidak memiliki kewenangan untuk tindakan ini.'
 const noEmployee = () =>
   new DomainError('auth.no_employee', 'Akun ini belum terhubung dengan data pegawai. Hubungi Biro SDM.');
 
-async function orgContext(deps: Deps): Promise<OrgContext & { unitOfEmployee?: Map<string, string> }> {
-  const snapshot = await orgRepo.snapshot(deps.db);
-  return {
-    units: new Map(snapshot.units.map((u) => [u.id, u])),
-    actings: snapshot.actings,
-    today: todayWib(deps),
-  };
-}
-
 async function authorizeEmployee(deps: Deps, caller: Caller & { employeeId: string }, employeeId: string) {
   if (caller.adminScope === 'ALL' || caller.employeeId === employeeId) return;
   const stored = await employeeRepo.get(deps.db, employeeId);
   const hidden = new DomainError('employee.not_found', 'Pegawai tidak ditemukan.');
   if (!stored) throw hidden;
   const employee = employeeFromItem(stored);
-  const ctx = await orgContext(deps);
+  const ctx: OrgContext = await loadOrgContext(deps);
   // An HR-assigned penilai's own superior is the atasan: their unit is needed to find them.
   if (employee.penilaiOverrideId && !employee.atasanPenilaiOverrideId) {
     const [penilai] = await employeeRepo.getMany(deps.db, [employee.penilaiOverrideId]);
@@ -62,7 +52,7 @@ async function authorizeEmployee(deps: Deps, caller: Caller & { employeeId: stri
 
 async function authorizeUnit(deps: Deps, caller: Caller & { employeeId: string }, unitId: string) {
   if (caller.adminScope === 'ALL') return;
-  const ctx = await orgContext(deps);
+  const ctx = await loadOrgContext(deps);
   if (caller.adminScope && unitInScope(caller.adminScope, unitId, ctx)) return;
   if (!leadsUnitOrAbove(caller.employeeId, unitId, ctx))
     throw new DomainError('unit.not_found', 'Unit tidak ditemukan.');
@@ -75,20 +65,25 @@ export async function authorize(
   params: Record<string, string | undefined>,
 ): Promise<void> {
   if (access === 'public') return;
-  if (!caller) throw unauthenticated();
-  if (!caller.employeeId) throw noEmployee();
-  const signedIn = { ...caller, employeeId: caller.employeeId };
+  const signedIn = signedInCaller(caller);
   if (access === 'signedIn') return;
   if (access === 'admin') {
-    if (!caller.adminScope) throw forbidden();
+    if (!signedIn.adminScope) throw forbidden();
     return;
   }
   if (access === 'adminAll') {
-    if (caller.adminScope !== 'ALL') throw forbidden('Tindakan ini khusus admin SDM tingkat kementerian.');
+    if (signedIn.adminScope !== 'ALL') throw forbidden('Tindakan ini khusus admin SDM tingkat kementerian.');
     return;
   }
   if ('employee' in access) return authorizeEmployee(deps, signedIn, params[access.employee] ?? '');
   return authorizeUnit(deps, signedIn, params[access.unit] ?? '');
+}
+
+/** The caller of a route whose access already required a signed-in person. */
+export function signedInCaller(caller: Caller | null): Caller & { employeeId: string } {
+  if (!caller) throw unauthenticated();
+  if (!caller.employeeId) throw noEmployee();
+  return { ...caller, employeeId: caller.employeeId };
 }
 
 /** For admin lists: a unit-limited admin must name a unit within their scope. */
@@ -100,7 +95,7 @@ export async function assertListScope(
   const scope = caller?.adminScope;
   if (!scope || scope === 'ALL') return;
   if (!unitId) throw forbidden('Pilih unit kerja dalam cakupan kewenangan Anda.');
-  if (!unitInScope(scope, unitId, await orgContext(deps))) {
+  if (!unitInScope(scope, unitId, await loadOrgContext(deps))) {
     throw new DomainError('unit.not_found', 'Unit tidak ditemukan.');
   }
 }

@@ -3,10 +3,9 @@
 import { derivePenilaiChain, type PenilaiRef } from '../../shared/domain/org/penilai.ts';
 import type { Employee } from '../../shared/domain/org/types.ts';
 import { employeeRepo } from '../db/repos/employee-repo.ts';
-import { orgRepo } from '../db/repos/org-repo.ts';
 import type { Deps } from '../deps.ts';
-import { todayWib } from './context.ts';
 import { getEmployee } from './employee-service.ts';
+import { loadOrgContext } from './org-context.ts';
 
 const describe = (ref: PenilaiRef | null, people: Map<string, Employee>) => {
   if (!ref) return null;
@@ -21,17 +20,20 @@ const describe = (ref: PenilaiRef | null, people: Map<string, Employee>) => {
   };
 };
 
-export async function getPenilaiChain(deps: Deps, id: string) {
-  const employee = await getEmployee(deps, id);
-  const snapshot = await orgRepo.snapshot(deps.db);
+export const getPenilaiChain = async (deps: Deps, id: string) =>
+  penilaiChainOf(deps, await getEmployee(deps, id));
+
+/** The chain of an employee already read (e.g. the signed-in person's own profile). */
+export async function penilaiChainOf(deps: Deps, employee: Employee) {
   const overrides = [employee.penilaiOverrideId, employee.atasanPenilaiOverrideId].filter(
     (value): value is string => value !== null,
   );
-  const overridden = await employeeRepo.getMany(deps.db, overrides);
+  const [org, overridden] = await Promise.all([
+    loadOrgContext(deps),
+    employeeRepo.getMany(deps.db, overrides),
+  ]);
   const chain = derivePenilaiChain(employee, {
-    units: new Map(snapshot.units.map((unit) => [unit.id, unit])),
-    actings: snapshot.actings,
-    today: todayWib(deps),
+    ...org,
     unitOfEmployee: new Map(overridden.map((person) => [person.id, person.unitId])),
   });
   const named = [chain.penilai?.employeeId, chain.atasanPenilai?.employeeId].filter(
@@ -39,7 +41,7 @@ export async function getPenilaiChain(deps: Deps, id: string) {
   );
   const people = new Map((await employeeRepo.getMany(deps.db, named)).map((person) => [person.id, person]));
   return {
-    employeeId: id,
+    employeeId: employee.id,
     penilai: describe(chain.penilai, people),
     atasanPenilai: describe(chain.atasanPenilai, people),
   };

@@ -5,7 +5,6 @@ import { unitInScope } from '../../shared/domain/access/scope.ts';
 import { type CascadeTarget, cascadeProblems } from '../../shared/domain/okr/cascade.ts';
 import type { OrgContext } from '../../shared/domain/org/penilai.ts';
 import { derivePenilaiChain } from '../../shared/domain/org/penilai.ts';
-import { isLeadingJenis } from '../../shared/domain/org/types.ts';
 import type { Rhk, Skp } from '../../shared/domain/skp/types.ts';
 import { ikiProblems } from '../../shared/domain/skp/types.ts';
 import { decideSkpTransition, type SkpRole } from '../../shared/domain/skp/workflow.ts';
@@ -25,21 +24,10 @@ import {
 import type { Deps } from '../deps.ts';
 import type { Caller } from './access-service.ts';
 import { auditContext, mustExist, type RequestContext, staleVersion, todayWib } from './context.ts';
+import { loadOrgContext } from './org-context.ts';
 import { getPeriod } from './period-service.ts';
 
 const notFound = () => new DomainError('skp.not_found', 'SKP tidak ditemukan.');
-
-async function orgContext(
-  deps: Deps,
-): Promise<OrgContext & { snapshot: Awaited<ReturnType<typeof orgRepo.snapshot>> }> {
-  const snapshot = await orgRepo.snapshot(deps.db);
-  return {
-    units: new Map(snapshot.units.map((u) => [u.id, u])),
-    actings: snapshot.actings,
-    today: todayWib(deps),
-    snapshot,
-  };
-}
 
 /** Drafts an SKP for the period, with the header (pegawai, penilai, atasan, unit, jabatan) as it is today. */
 export async function createSkp(
@@ -51,7 +39,7 @@ export async function createSkp(
   const [stored, period, org, existing] = await Promise.all([
     employeeRepo.get(deps.db, employeeId),
     getPeriod(deps, periodId),
-    orgContext(deps),
+    loadOrgContext(deps),
     skpRepo.listForEmployee(deps.db, employeeId),
   ]);
   if (!stored) throw new DomainError('employee.not_found', 'Pegawai tidak ditemukan.');
@@ -59,29 +47,21 @@ export async function createSkp(
     throw new DomainError('skp.exists', 'Pegawai ini sudah memiliki SKP untuk periode tersebut.');
   }
   const employee = employeeFromItem(stored);
-  const chain = derivePenilaiChain(employee, org);
-  const ids = [chain.penilai?.employeeId, chain.atasanPenilai?.employeeId].filter((id): id is string => !!id);
-  const people = new Map((await employeeRepo.getMany(deps.db, ids)).map((p) => [p.id, p]));
-  const snap = (id: string | undefined) => {
-    const p = id ? people.get(id) : undefined;
-    return p ? { id: p.id, nama: p.nama, nip: p.nip } : null;
-  };
+  const assessors = await assessorSnapshots(deps, derivePenilaiChain(employee, org));
   const position = org.snapshot.positions.find((p) => p.id === employee.positionId);
-  const unit = org.units.get(employee.unitId);
   const skp: Omit<Skp, 'version'> = {
     id: deps.newId(),
     employeeId,
     periodId: period.id,
     revision: 1,
     status: 'DRAFT',
-    format: position && isLeadingJenis(position.jenis) && position.jenis.startsWith('JPT') ? 'JPT' : 'JAJF',
+    format: position?.jenis.startsWith('JPT') ? 'JPT' : 'JAJF',
     pendekatan: 'KUANTITATIF',
     header: {
       pegawai: { id: employee.id, nama: employee.nama, nip: employee.nip },
-      penilai: snap(chain.penilai?.employeeId),
-      atasanPenilai: snap(chain.atasanPenilai?.employeeId),
+      ...assessors,
       unitId: employee.unitId,
-      unitNama: org.snapshot.units.find((u) => u.id === unit?.id)?.nama ?? '',
+      unitNama: org.snapshot.units.find((u) => u.id === employee.unitId)?.nama ?? '',
       jabatan: position?.nama ?? '',
     },
     rhk: [],
@@ -110,6 +90,13 @@ async function loadSkp(deps: Deps, employeeId: string, skpId: string): Promise<S
   const stored = await orgRepo.getStored(deps.db, keys.skp(employeeId, skpId));
   if (!stored) throw notFound();
   return stored;
+}
+
+/** An SKP about to change: as stored (for the version condition), as a value, and the org it lives in. */
+async function loadForChange(deps: Deps, employeeId: string, skpId: string, version: number) {
+  const [before, org] = await Promise.all([loadSkp(deps, employeeId, skpId), loadOrgContext(deps)]);
+  if (before.version !== version) throw staleVersion();
+  return { before, current: skpFromItem(before), org };
 }
 
 export async function getSkp(deps: Deps, employeeId: string, skpId: string): Promise<Skp> {
@@ -145,10 +132,7 @@ export async function updateSkpContent(
   input: SkpContent,
   ctx: RequestContext,
 ): Promise<Skp> {
-  const before = await loadSkp(deps, employeeId, skpId);
-  if (before.version !== input.version) throw staleVersion();
-  const current = skpFromItem(before);
-  const org = await orgContext(deps);
+  const { before, current, org } = await loadForChange(deps, employeeId, skpId, input.version);
   const roles = rolesOf(caller, current, org, null);
   const decision = decideAs(roles, current.status, 'ubah', null);
   const next: Omit<Skp, 'version'> = {
@@ -247,10 +231,7 @@ export async function transitionSkp(
   input: SkpTransitionInput,
   ctx: RequestContext,
 ): Promise<Skp> {
-  const before = await loadSkp(deps, employeeId, skpId);
-  if (before.version !== input.version) throw staleVersion();
-  const current = skpFromItem(before);
-  const org = await orgContext(deps);
+  const { before, current, org } = await loadForChange(deps, employeeId, skpId, input.version);
   const stored = await employeeRepo.get(deps.db, employeeId);
   const chain = stored ? derivePenilaiChain(employeeFromItem(stored), org) : null;
   const roles = rolesOf(caller, current, org, chain?.penilai?.employeeId ?? null);
@@ -299,7 +280,10 @@ export async function transitionSkp(
     ...current,
     status: decision.to,
     // The approver is whoever is the penilai when the plan is submitted (a transfer or a Plt since drafting).
-    header: input.action === 'ajukan' && chain ? await refreshedHeader(deps, current, chain) : current.header,
+    header:
+      input.action === 'ajukan' && chain
+        ? { ...current.header, ...(await assessorSnapshots(deps, chain)) }
+        : current.header,
     submittedAt: input.action === 'ajukan' ? at : current.submittedAt,
     decidedAt: input.action === 'setujui' || input.action === 'kembalikan' ? at : current.decidedAt,
     decidedBy:
@@ -370,17 +354,16 @@ async function placeInCascade(
   return { rhk, writes };
 }
 
-async function refreshedHeader(
+/** Name and NIP of the penilai and atasan a chain names, as the SKP header keeps them (one BatchGetItem). */
+async function assessorSnapshots(
   deps: Deps,
-  skp: Skp,
   chain: ReturnType<typeof derivePenilaiChain>,
-): Promise<Skp['header']> {
+): Promise<Pick<Skp['header'], 'penilai' | 'atasanPenilai'>> {
   const ids = [chain.penilai?.employeeId, chain.atasanPenilai?.employeeId].filter((id): id is string => !!id);
   const people = new Map(
     (await employeeRepo.getMany(deps.db, ids)).map((p) => [p.id, { id: p.id, nama: p.nama, nip: p.nip }]),
   );
   return {
-    ...skp.header,
     penilai: (chain.penilai && people.get(chain.penilai.employeeId)) ?? null,
     atasanPenilai: (chain.atasanPenilai && people.get(chain.atasanPenilai.employeeId)) ?? null,
   };

@@ -1,6 +1,7 @@
 // HTTP contract of IKU and the alignment tree.
 
 import * as z from 'zod';
+import type { AlignmentTreeNode } from '../domain/okr/types.ts';
 import { idSchema, versionSchema } from './common.ts';
 
 export const ikuCreateSchema = z
@@ -24,16 +25,7 @@ export const ikuSchema = z
   })
   .meta({ id: 'Iku' });
 
-export type AlignmentNode = {
-  id: string;
-  kind: 'IKU' | 'RHK';
-  label: string;
-  employeeId: string | null;
-  nama: string | null;
-  children: AlignmentNode[];
-};
-
-export const alignmentNodeSchema: z.ZodType<AlignmentNode> = z
+export const alignmentNodeSchema: z.ZodType<AlignmentTreeNode> = z
   .lazy(() =>
     z.object({
       id: z.string(),

@@ -5,7 +5,7 @@ import { loadConfig } from '../../functions/config.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { publicApiRoutes } from '../../functions/http-policy.ts';
 import { aSmallMinistry } from '../fixtures/org.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, TEST_ADMIN_ID, type TestApp } from '../helpers/test-app.ts';
 
 const cookieValue = (setCookies: string[], name: string) =>
   setCookies
@@ -101,7 +101,7 @@ describe('identity: tokens, sessions, CSRF and who sees what', () => {
     const history = await t.call('GET', `/api/audit/stream?stream=${stream}`);
     expect(history.body.items.at(-1)).toMatchObject({
       action: 'employee.admin_revoked',
-      actor: { id: expect.any(String) },
+      actor: { id: TEST_ADMIN_ID },
     });
   });
 

@@ -51,6 +51,16 @@ describe('reads: one DynamoDB call per page, search, sort and pagination', () =>
     expect(calls).toBe(1);
   });
 
+  it('reads an assessor chain in three calls: the profile, the org, the people it names', async () => {
+    const chain = await t.countCalls(() => t.call('GET', `/api/employees/${org.analis.id}/penilai`));
+    expect(chain.result.status).toBe(200);
+    expect(chain.byCommand).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 1 });
+    // "Who am I" reuses the profile it read for the chain.
+    const me = await t.countCalls(async () => t.callAs(await t.tokenFor(org.analis.id), 'GET', '/api/me'));
+    expect(me.result.body.penilai.penilai.id).toBe(org.kepalaBiro.id);
+    expect(me.calls).toBe(3);
+  });
+
   it('pages through unit members in name order without repeats or gaps', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -10,8 +10,9 @@ import {
 import { DomainError } from '../../../shared/errors.ts';
 import { exchangeCode, logoutUrl, startSignIn } from '../../auth/oidc.ts';
 import type { Deps } from '../../deps.ts';
+import { signedInCaller } from '../../services/access-service.ts';
 import { getEmployee } from '../../services/employee-service.ts';
-import { getPenilaiChain } from '../../services/penilai-service.ts';
+import { penilaiChainOf } from '../../services/penilai-service.ts';
 import { siteOrigin } from '../middleware/csrf.ts';
 import { ok, problems } from '../openapi-helpers.ts';
 import { defineRoute } from '../route-kit.ts';
@@ -116,14 +117,12 @@ export const authRoutes = (deps: Deps) => {
         access: 'signedIn',
         tags,
         summary: 'Siapa saya: profil, kewenangan admin, dan rantai penilai',
-        responses: { 200: ok(meSchema, 'Orang yang sedang masuk'), 401: problems[400] },
+        responses: { 200: ok(meSchema, 'Orang yang sedang masuk'), 401: problems[401] },
       },
       async (c) => {
-        const employeeId = c.var.principal?.employeeId as string;
-        const [employee, penilai] = await Promise.all([
-          getEmployee(deps, employeeId),
-          getPenilaiChain(deps, employeeId),
-        ]);
+        const { employeeId } = signedInCaller(c.var.principal);
+        const employee = await getEmployee(deps, employeeId);
+        const penilai = await penilaiChainOf(deps, employee);
         return c.json({ employee, adminScope: c.var.principal?.adminScope ?? null, penilai }, 200);
       },
     ),

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract/skp.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import type { Deps } from '../../deps.ts';
+import { signedInCaller } from '../../services/access-service.ts';
 import {
   approvalQueue,
   createSkp,
@@ -27,10 +28,6 @@ import { ok, problems } from '../openapi-helpers.ts';
 import { defineRoute } from '../route-kit.ts';
 
 const tags = ['SKP'];
-const caller = (principal: { employeeId: string | null; adminScope: unknown } | null) => ({
-  employeeId: principal?.employeeId ?? null,
-  adminScope: (principal?.adminScope ?? null) as 'ALL' | string[] | null,
-});
 
 export const skpRoutes = (deps: Deps) => [
   defineRoute(
@@ -57,7 +54,7 @@ export const skpRoutes = (deps: Deps) => [
       responses: { 201: ok(skpSchema, 'Draf dibuat'), 404: problems[404], 409: problems[409] },
     },
     async (c, { params, body }) => {
-      const me = caller(c.var.principal);
+      const me = signedInCaller(c.var.principal);
       if (me.employeeId !== params.id && !me.adminScope) {
         throw new DomainError('auth.forbidden', 'SKP disusun oleh pegawai sendiri atau oleh Biro SDM.');
       }
@@ -89,7 +86,14 @@ export const skpRoutes = (deps: Deps) => [
     },
     async (c, { params, body }) =>
       c.json(
-        await updateSkpContent(deps, caller(c.var.principal), params.id, params.skpId, body, c.var.ctx),
+        await updateSkpContent(
+          deps,
+          signedInCaller(c.var.principal),
+          params.id,
+          params.skpId,
+          body,
+          c.var.ctx,
+        ),
         200,
       ),
   ),
@@ -104,14 +108,14 @@ export const skpRoutes = (deps: Deps) => [
       body: skpTransitionSchema,
       responses: {
         200: ok(skpSchema, 'Langkah dicatat'),
-        403: problems[400],
+        403: problems[403],
         409: problems[409],
         422: problems[422],
       },
     },
     async (c, { params, body }) =>
       c.json(
-        await transitionSkp(deps, caller(c.var.principal), params.id, params.skpId, body, c.var.ctx),
+        await transitionSkp(deps, signedInCaller(c.var.principal), params.id, params.skpId, body, c.var.ctx),
         200,
       ),
   ),
@@ -143,7 +147,8 @@ export const skpRoutes = (deps: Deps) => [
       summary: 'Antrean persetujuan SKP pejabat penilai yang sedang masuk (satu Query)',
       responses: { 200: ok(z.object({ items: z.array(skpSchema) }), 'SKP yang menunggu persetujuan') },
     },
-    async (c) => c.json({ items: await approvalQueue(deps, c.var.principal?.employeeId as string) }, 200),
+    async (c) =>
+      c.json({ items: await approvalQueue(deps, signedInCaller(c.var.principal).employeeId) }, 200),
   ),
   defineRoute(
     {
