@@ -15,7 +15,7 @@ import { DomainError } from '../../shared/errors.ts';
 import type { Db } from './client.ts';
 import { AUDIT_GENESIS_HASH, type Key, keys } from './keys.ts';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface AuditContext {
   actor: AuditActor;

@@ -23,6 +23,7 @@ import {
 import type { Deps } from '../deps.ts';
 import { auditContext, mustExist, notFound, type RequestContext, staleVersion, todayWib } from './context.ts';
 import { assertIdentity } from './employee-identity.ts';
+import { transferSkpChanges } from './skp-service.ts';
 import { unitItem } from './unit-service.ts';
 
 const nipTaken = (nip: string) =>
@@ -140,6 +141,9 @@ async function placementChanges(deps: Deps, current: Employee, next: Employee): 
   return changes;
 }
 
+const unitsChangedBy = (changes: EntityChange[]): OrgUnit[] =>
+  changes.flatMap((c) => (c.kind === 'update' && c.before.entity === 'Unit' ? [unitFromItem(c.item)] : []));
+
 function overrideChecks(deps: Deps, id: string, next: Employee): ExtraWrite[] {
   const checks: ExtraWrite[] = [];
   for (const [path, value] of [
@@ -175,15 +179,21 @@ export async function updateEmployee(
   if (!before) throw notFound('employee.not_found', 'Pegawai');
   if (before.version !== input.version) throw staleVersion();
   const current = employeeFromItem(before);
-  const { version: _version, ...fields } = input;
+  const { version: _version, tmtJabatan, ...fields } = input;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   const next: Employee = { ...current, ...defined, email: (input.email ?? current.email).toLowerCase() };
 
+  const placement = await placementChanges(deps, current, next);
+  const moved = current.unitId !== next.unitId || current.positionId !== next.positionId;
+  const transfer = moved
+    ? await transferSkpChanges(deps, next, tmtJabatan ?? todayWib(deps), unitsChangedBy(placement))
+    : { changes: [], extras: [] };
   const changes: EntityChange[] = [
     { kind: 'update', before, action: 'employee.updated', item: employeeToItem(next) },
-    ...(await placementChanges(deps, current, next)),
+    ...placement,
+    ...transfer.changes,
   ];
-  const extras = overrideChecks(deps, id, next);
+  const extras = [...overrideChecks(deps, id, next), ...transfer.extras];
   if (next.email !== current.email) {
     extras.push(
       claimUnique(deps.db, keys.emailUnique(next.email), id, emailTaken(next.email)),

@@ -3,15 +3,18 @@
 import type { SkpContent, SkpExtension, SkpTransitionInput } from '../../shared/contract/skp.ts';
 import { unitInScope } from '../../shared/domain/access/scope.ts';
 import { type CascadeTarget, cascadeProblems } from '../../shared/domain/okr/cascade.ts';
+import type { CascadeNode } from '../../shared/domain/okr/types.ts';
 import type { OrgContext } from '../../shared/domain/org/penilai.ts';
 import { derivePenilaiChain } from '../../shared/domain/org/penilai.ts';
+import type { Employee, OrgUnit } from '../../shared/domain/org/types.ts';
+import { dayBefore, skpsClosedByTransfer } from '../../shared/domain/skp/transfer.ts';
 import type { Rhk, Skp } from '../../shared/domain/skp/types.ts';
 import { ikiProblems } from '../../shared/domain/skp/types.ts';
 import { decideSkpTransition, type SkpRole } from '../../shared/domain/skp/workflow.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
 import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
-import { okrRepo } from '../db/repos/okr-repo.ts';
+import { deleteCascadeNode, okrRepo, putCascadeNode } from '../db/repos/okr-repo.ts';
 import { orgRepo } from '../db/repos/org-repo.ts';
 import { countStatus, skpFromItem, skpRepo, skpToItem } from '../db/repos/skp-repo.ts';
 import {
@@ -24,7 +27,7 @@ import {
 import type { Deps } from '../deps.ts';
 import type { Caller } from './access-service.ts';
 import { auditContext, mustExist, type RequestContext, staleVersion, todayWib } from './context.ts';
-import { loadOrgContext } from './org-context.ts';
+import { type LoadedOrg, loadOrgContext } from './org-context.ts';
 import { getPeriod } from './period-service.ts';
 
 const notFound = () => new DomainError('skp.not_found', 'SKP tidak ditemukan.');
@@ -43,16 +46,40 @@ export async function createSkp(
     skpRepo.listForEmployee(deps.db, employeeId),
   ]);
   if (!stored) throw new DomainError('employee.not_found', 'Pegawai tidak ditemukan.');
-  if (existing.some((item) => item.periodId === period.id)) {
+  const running = existing.map(skpFromItem).filter((s) => s.periodId === period.id);
+  if (running.some((s) => s.status !== 'DIGANTI' && s.ditutup === null)) {
     throw new DomainError('skp.exists', 'Pegawai ini sudah memiliki SKP untuk periode tersebut.');
   }
-  const employee = employeeFromItem(stored);
+  // After a transfer closed the earlier SKP, a new one covers the rest of the period.
+  const mulai = running.reduce(
+    (from, s) => (s.ditutup && s.ditutup.per > from ? s.ditutup.per : from),
+    period.mulai,
+  );
+  const skp = await draftSkp(
+    deps,
+    employeeFromItem(stored),
+    org,
+    { mulai, sampai: period.selesai },
+    period.id,
+  );
+  await writeNewSkp(deps, skp, 'skp.created', auditContext(deps, ctx));
+  return { ...skp, version: 1 };
+}
+
+/** A blank SKP in DRAFT for an employee's post as the org stands, covering `berlaku` of the period. */
+async function draftSkp(
+  deps: Deps,
+  employee: Employee,
+  org: LoadedOrg,
+  berlaku: Skp['berlaku'],
+  periodId: string,
+): Promise<Omit<Skp, 'version'>> {
   const assessors = await assessorSnapshots(deps, derivePenilaiChain(employee, org));
   const position = org.snapshot.positions.find((p) => p.id === employee.positionId);
-  const skp: Omit<Skp, 'version'> = {
+  return {
     id: deps.newId(),
-    employeeId,
-    periodId: period.id,
+    employeeId: employee.id,
+    periodId,
     revision: 1,
     status: 'DRAFT',
     format: position?.jenis.startsWith('JPT') ? 'JPT' : 'JAJF',
@@ -67,23 +94,28 @@ export async function createSkp(
     rhk: [],
     perilaku: {},
     lampiran: { dukunganSumberDaya: [], skemaPertanggungjawaban: [], konsekuensi: [] },
+    berlaku,
+    ditutup: null,
     catatanPengembalian: null,
     submittedAt: null,
     decidedAt: null,
     decidedBy: null,
   };
-  await writeNewSkp(deps, skp, 'skp.created', auditContext(deps, ctx));
-  return { ...skp, version: 1 };
 }
+
+const newSkpChange = (skp: Omit<Skp, 'version'>, action: string): EntityChange => ({
+  kind: 'create',
+  key: keys.skp(skp.employeeId, skp.id),
+  entity: 'Skp',
+  action,
+  item: skpToItem(skp),
+});
 
 /** A new SKP (or revision) in DRAFT, audited, counted on its unit's board row. */
 async function writeNewSkp(deps: Deps, skp: Omit<Skp, 'version'>, action: string, audit: AuditContext) {
-  await writeChanges(
-    deps.db,
-    [{ kind: 'create', key: keys.skp(skp.employeeId, skp.id), entity: 'Skp', action, item: skpToItem(skp) }],
-    audit,
-    [countStatus(deps.db, skp.periodId, skp.header.unitId, { DRAFT: 1 })],
-  );
+  await writeChanges(deps.db, [newSkpChange(skp, action)], audit, [
+    countStatus(deps.db, skp.periodId, skp.header.unitId, { DRAFT: 1 }),
+  ]);
 }
 
 async function loadSkp(deps: Deps, employeeId: string, skpId: string): Promise<StoredItem> {
@@ -147,7 +179,7 @@ export async function updateSkpContent(
     deps.db,
     [{ kind: 'update', before, action: 'skp.updated', item: skpToItem(next) }],
     auditContext(deps, ctx),
-    statusMove(deps, current, decision.to),
+    statusMoves(deps, [{ skp: current, to: decision.to }]),
   );
   return { ...next, version: current.version + 1 };
 }
@@ -178,24 +210,42 @@ function decideAs(
   );
 }
 
-const statusMove = (deps: Deps, skp: Skp, to: Skp['status']): ExtraWrite[] =>
-  to === skp.status
-    ? []
-    : [countStatus(deps.db, skp.periodId, skp.header.unitId, { [skp.status]: -1, [to]: 1 })];
+/**
+ * Board counter updates for status moves, merged per unit row (a transaction may touch an item once):
+ * approving a revision moves the new plan to DISETUJUI and the one it replaces to DIGANTI.
+ */
+function statusMoves(deps: Deps, moves: { skp: Skp; to: Skp['status'] }[]): ExtraWrite[] {
+  const rows = new Map<string, { periodId: string; unitId: string; deltas: Record<string, number> }>();
+  for (const { skp, to } of moves) {
+    if (to === skp.status) continue;
+    const key = `${skp.periodId}|${skp.header.unitId}`;
+    const row = rows.get(key) ?? { periodId: skp.periodId, unitId: skp.header.unitId, deltas: {} };
+    row.deltas[skp.status] = (row.deltas[skp.status] ?? 0) - 1;
+    row.deltas[to] = (row.deltas[to] ?? 0) + 1;
+    rows.set(key, row);
+  }
+  return [...rows.values()].map((row) =>
+    countStatus(
+      deps.db,
+      row.periodId,
+      row.unitId,
+      Object.fromEntries(Object.entries(row.deltas).filter(([, d]) => d !== 0)),
+    ),
+  );
+}
 
 /** Checks a plan before it goes to the penilai: IKI fit the format, RHK utama support the penilai's results. */
 async function assertSubmittable(deps: Deps, skp: Skp, org: OrgContext, penilaiId: string | null) {
   const theirs = penilaiId ? (await skpRepo.listForEmployee(deps.db, penilaiId)).map(skpFromItem) : [];
   const targets = new Map<string, CascadeTarget>();
-  for (const plan of [...theirs.filter((p) => p.periodId === skp.periodId), skp]) {
+  const inForce = theirs.filter((p) => p.periodId === skp.periodId && p.status !== 'DIGANTI');
+  for (const plan of [...inForce, skp]) {
     for (const r of plan.rhk) {
-      targets.set(r.id, {
-        kind: 'RHK',
-        id: r.id,
-        ownerEmployeeId: plan.employeeId,
-        unitId: plan.header.unitId,
-        parentId: r.intervensi?.id ?? null,
-      });
+      const owner = { ownerEmployeeId: plan.employeeId, unitId: plan.header.unitId };
+      targets.set(r.id, { kind: 'RHK', id: r.id, ...owner, parentId: r.intervensi?.id ?? null });
+      // The penilai's IKI are their Key Results: a subordinate may support one KR rather than the whole RHK.
+      if (plan !== skp)
+        for (const kr of r.iki) targets.set(kr.id, { kind: 'KR', id: kr.id, ...owner, parentId: r.id });
     }
   }
   const leads = org.units.get(skp.header.unitId)?.kepalaId === skp.employeeId ? skp.header.unitId : null;
@@ -234,10 +284,15 @@ export async function transitionSkp(
   const { before, current, org } = await loadForChange(deps, employeeId, skpId, input.version);
   const stored = await employeeRepo.get(deps.db, employeeId);
   const chain = stored ? derivePenilaiChain(employeeFromItem(stored), org) : null;
-  const roles = rolesOf(caller, current, org, chain?.penilai?.employeeId ?? null);
+  // A plan closed by a transfer stays with the assessor it had; others go to today's penilai.
+  const penilaiId = current.ditutup
+    ? (current.header.penilai?.id ?? null)
+    : (chain?.penilai?.employeeId ?? null);
+  const roles = rolesOf(caller, current, org, penilaiId);
   const decision = decideAs(roles, current.status, input.action, input.catatan);
   const at = deps.clock.now().toISOString();
-  const actingFor = roles.includes('penilai') ? (chain?.penilai?.onBehalfOf ?? null) : null;
+  const actingFor =
+    roles.includes('penilai') && !current.ditutup ? (chain?.penilai?.onBehalfOf ?? null) : null;
   const audit = auditContext(
     deps,
     actingFor ? { ...ctx, actor: { ...ctx.actor, onBehalfOf: actingFor } } : ctx,
@@ -258,7 +313,7 @@ export async function transitionSkp(
       );
     }
     // Only a plan that may still go up is checked in detail.
-    await assertSubmittable(deps, current, org, chain?.penilai?.employeeId ?? null);
+    await assertSubmittable(deps, current, org, penilaiId);
   }
 
   if (decision.opensRevision) {
@@ -281,7 +336,7 @@ export async function transitionSkp(
     status: decision.to,
     // The approver is whoever is the penilai when the plan is submitted (a transfer or a Plt since drafting).
     header:
-      input.action === 'ajukan' && chain
+      input.action === 'ajukan' && chain && !current.ditutup
         ? { ...current.header, ...(await assessorSnapshots(deps, chain)) }
         : current.header,
     submittedAt: input.action === 'ajukan' ? at : current.submittedAt,
@@ -297,24 +352,54 @@ export async function transitionSkp(
           ? null
           : current.catatanPengembalian,
   };
-  const cascade =
-    input.action === 'setujui' ? await placeInCascade(deps, next) : { rhk: next.rhk, writes: [] };
-  const approvedPlan = { ...next, rhk: cascade.rhk };
+  const approving = input.action === 'setujui';
+  const replaced = approving && current.revision > 1 ? await approvedPredecessor(deps, current) : null;
+  const cascade = approving
+    ? await placeInCascade(deps, next, replaced?.skp ?? null)
+    : { rhk: next.rhk, writes: [] };
+  const decided = { ...next, rhk: cascade.rhk };
   const changes: EntityChange[] = [
-    { kind: 'update', before, action: `skp.${input.action}`, item: skpToItem(approvedPlan) },
+    { kind: 'update', before, action: `skp.${input.action}`, item: skpToItem(decided) },
   ];
-  await writeChanges(deps.db, changes, audit, [...statusMove(deps, current, decision.to), ...cascade.writes]);
-  return { ...approvedPlan, version: current.version + 1 };
+  const moves: { skp: Skp; to: Skp['status'] }[] = [{ skp: current, to: decision.to }];
+  if (replaced) {
+    // The revision is now the plan in force; the one it replaces is kept, read-only, as history.
+    changes.push({
+      kind: 'update',
+      before: replaced.stored,
+      action: 'skp.superseded',
+      item: skpToItem({ ...replaced.skp, status: 'DIGANTI' }),
+    });
+    moves.push({ skp: replaced.skp, to: 'DIGANTI' });
+  }
+  await writeChanges(deps.db, changes, audit, [...statusMoves(deps, moves), ...cascade.writes]);
+  return { ...decided, version: current.version + 1 };
+}
+
+/** The approved plan of the same period a revision replaces when it is approved. */
+async function approvedPredecessor(deps: Deps, revision: Skp) {
+  const stored = (await skpRepo.listForEmployee(deps.db, revision.employeeId)).find((item) => {
+    const skp = skpFromItem(item);
+    return (
+      skp.periodId === revision.periodId &&
+      skp.status === 'DISETUJUI' &&
+      skp.id !== revision.id &&
+      !skp.ditutup
+    );
+  });
+  return stored ? { stored, skp: skpFromItem(stored) } : null;
 }
 
 /**
- * An approved plan joins the committed cascade: each RHK gets the path of what it supports plus its own id,
- * written as a node in the same transaction. RHK whose parent is not in the cascade yet (the level above
- * not approved) stay out until a revision is approved after it.
+ * An approved plan joins the committed cascade: each RHK gets the path of what it supports (an IKU of the
+ * unit, an RHK or a KR of the penilai's plan in force) plus its own id, written as a node in the same
+ * transaction; nodes of the plan it replaces that the revision no longer has are removed. RHK whose parent
+ * is not in the cascade yet (the level above not approved) stay out until a revision is approved after it.
  */
 async function placeInCascade(
   deps: Deps,
   skp: Omit<Skp, 'version'>,
+  replaced: Skp | null,
 ): Promise<{ rhk: Rhk[]; writes: ExtraWrite[] }> {
   const penilaiId = skp.header.penilai?.id;
   const parents = new Map<string, string>();
@@ -322,35 +407,37 @@ async function placeInCascade(
     parents.set(iku.id, iku.id);
   if (penilaiId) {
     for (const plan of (await skpRepo.listForEmployee(deps.db, penilaiId)).map(skpFromItem)) {
-      if (plan.periodId !== skp.periodId) continue;
-      for (const r of plan.rhk) if (r.path) parents.set(r.id, r.path);
+      if (plan.periodId !== skp.periodId || plan.status !== 'DISETUJUI') continue;
+      for (const r of plan.rhk) {
+        if (!r.path) continue;
+        parents.set(r.id, r.path);
+        for (const kr of r.iki) parents.set(kr.id, `${r.path}#${kr.id}`);
+      }
     }
   }
   const writes: ExtraWrite[] = [];
   const rhk = skp.rhk.map((r) => {
     const parentPath = r.intervensi ? parents.get(r.intervensi.id) : undefined;
     if (!r.intervensi || !parentPath) return { ...r, path: null };
-    const path = `${parentPath}#${r.id}`;
-    writes.push({
-      item: {
-        Put: {
-          TableName: deps.db.tableName,
-          Item: {
-            ...keys.cascadeNode(skp.periodId, path),
-            entity: 'CascadeNode',
-            rhkId: r.id,
-            parentId: r.intervensi.id,
-            employeeId: skp.employeeId,
-            nama: skp.header.pegawai.nama,
-            skpId: skp.id,
-            deskripsi: r.deskripsi,
-          },
-        },
-      },
-      onConditionFailed: staleVersion(),
-    });
-    return { ...r, path };
+    const node: CascadeNode = {
+      rhkId: r.id,
+      parentId: r.intervensi.id,
+      path: `${parentPath}#${r.id}`,
+      employeeId: skp.employeeId,
+      nama: skp.header.pegawai.nama,
+      skpId: skp.id,
+      deskripsi: r.deskripsi,
+      kr: r.iki.map(({ id, deskripsi, target, satuan }) => ({ id, deskripsi, target, satuan })),
+      capaian: null,
+    };
+    writes.push(putCascadeNode(deps.db, skp.periodId, node, staleVersion()));
+    return { ...r, path: node.path };
   });
+  const kept = new Set(rhk.map((r) => r.path));
+  for (const old of replaced?.rhk ?? []) {
+    if (old.path && !kept.has(old.path))
+      writes.push(deleteCascadeNode(deps.db, skp.periodId, old.path, staleVersion()));
+  }
   return { rhk, writes };
 }
 
@@ -414,4 +501,43 @@ export async function skpBoard(
 ) {
   const { items, nextCursor } = await skpRepo.board(deps.db, periodId, page.limit, page.cursor);
   return { periodId, units: items, nextCursor };
+}
+
+/**
+ * A change of post on `tmt`: each SKP running that day ends the day before and keeps its assessor; a new
+ * draft for the new post covers the rest of its period. Returned as changes for the move's own transaction.
+ * `movedUnits` are the units the move itself changes (a new head), so the new assessor is derived as after.
+ */
+export async function transferSkpChanges(
+  deps: Deps,
+  employee: Employee,
+  tmt: string,
+  movedUnits: readonly OrgUnit[],
+): Promise<{ changes: EntityChange[]; extras: ExtraWrite[] }> {
+  const [stored, loaded] = await Promise.all([
+    skpRepo.listForEmployee(deps.db, employee.id),
+    loadOrgContext(deps),
+  ]);
+  const org = { ...loaded, units: new Map([...loaded.units, ...movedUnits.map((u) => [u.id, u] as const)]) };
+  const byId = new Map(stored.map((item) => [item.id as string, item]));
+  const closing = skpsClosedByTransfer(stored.map(skpFromItem), tmt);
+  const changes: EntityChange[] = [];
+  const extras: ExtraWrite[] = [];
+  for (const skp of closing) {
+    const before = byId.get(skp.id);
+    if (!before) continue;
+    const closed = {
+      ...skp,
+      berlaku: { ...skp.berlaku, sampai: dayBefore(tmt) },
+      ditutup: { per: tmt, karena: 'MUTASI' as const },
+    };
+    changes.push({ kind: 'update', before, action: 'skp.closed_on_transfer', item: skpToItem(closed) });
+  }
+  for (const periodId of new Set(closing.map((s) => s.periodId))) {
+    const sampai = closing.find((s) => s.periodId === periodId)?.berlaku.sampai ?? tmt;
+    const fresh = await draftSkp(deps, employee, org, { mulai: tmt, sampai }, periodId);
+    changes.push(newSkpChange(fresh, 'skp.created_on_transfer'));
+    extras.push(countStatus(deps.db, periodId, fresh.header.unitId, { DRAFT: 1 }));
+  }
+  return { changes, extras };
 }

@@ -2,7 +2,7 @@
 
 import * as z from 'zod';
 import { statusKepegawaian } from '../domain/org/types.ts';
-import { idSchema, pageQuerySchema, versionSchema } from './common.ts';
+import { dateSchema, idSchema, pageQuerySchema, versionSchema } from './common.ts';
 
 export const adminScopeSchema = z.union([z.literal('ALL'), z.array(idSchema).min(1).max(50)]).meta({
   description: "Kewenangan admin SDM: 'ALL' (seluruh kementerian) atau daftar unit (beserta bawahannya)",
@@ -47,6 +47,10 @@ export const employeeUpdateSchema = z
     email: employeeFields.email.optional(),
     unitId: employeeFields.unitId.optional(),
     positionId: employeeFields.positionId.optional(),
+    tmtJabatan: dateSchema.optional().meta({
+      description:
+        'Tanggal mulai (TMT) unit/jabatan baru; default hari ini (WIB). SKP yang berjalan ditutup sehari sebelumnya dan SKP baru disusun.',
+    }),
     penilaiOverrideId: idSchema.nullable().optional(),
     atasanPenilaiOverrideId: idSchema.nullable().optional(),
   })

@@ -29,10 +29,15 @@ export const alignmentNodeSchema: z.ZodType<AlignmentTreeNode> = z
   .lazy(() =>
     z.object({
       id: z.string(),
-      kind: z.enum(['IKU', 'RHK']),
+      kind: z.enum(['IKU', 'RHK', 'KR']),
       label: z.string(),
+      target: z.string().nullable(),
       employeeId: z.string().nullable(),
       nama: z.string().nullable(),
+      progress: z
+        .number()
+        .nullable()
+        .meta({ description: 'Capaian (%) digulung dari realisasi di bawahnya' }),
       children: z.array(alignmentNodeSchema),
     }),
   )

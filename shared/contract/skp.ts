@@ -78,6 +78,8 @@ export const skpSchema = z
     rhk: z.array(z.unknown()),
     perilaku: z.record(z.string(), z.string().nullable()),
     lampiran: z.unknown(),
+    berlaku: z.object({ mulai: z.string(), sampai: z.string() }),
+    ditutup: z.object({ per: z.string(), karena: z.enum(['MUTASI']) }).nullable(),
     catatanPengembalian: z.string().nullable(),
     submittedAt: z.string().nullable(),
     decidedAt: z.string().nullable(),

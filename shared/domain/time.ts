@@ -13,3 +13,10 @@ const wibDateFormat = new Intl.DateTimeFormat('en-CA', {
 
 /** The WIB calendar date of an instant, YYYY-MM-DD. */
 export const wibDate = (at: Date): string => wibDateFormat.format(at);
+
+/** A calendar date `days` later (or earlier), YYYY-MM-DD; calendar dates carry no zone. */
+export const addDays = (date: string, days: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aPeriod, aSmallMinistry } from '../fixtures/org.ts';
+import { anApprovedSkp } from '../fixtures/skp.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 describe('the committed cascade: from one IKU three levels down', () => {
@@ -21,38 +22,15 @@ describe('the committed cascade: from one IKU three levels down', () => {
     ikuId = iku.body.id;
   });
 
-  /** Drafts, fills, submits and has the penilai approve one person's SKP; returns its first RHK id. */
   async function approvedPlan(
     person: { id: string },
     approver: { id: string },
     link: { kind: string; id: string },
     jpt: boolean,
   ) {
-    const me = await t.tokenFor(person.id);
-    const boss = await t.tokenFor(approver.id);
-    const base = `/api/employees/${person.id}/skp`;
-    const skp = (await t.callAs(me, 'POST', base, { periodId })).body;
-    const iki = jpt
-      ? { deskripsi: 'Capaian', perspektif: 'PENERIMA_LAYANAN', target: '95', satuan: 'persen' }
-      : { deskripsi: 'Capaian', aspek: 'KUANTITAS', target: '12', satuan: 'laporan' };
-    const edited = await t.callAs(me, 'PATCH', `${base}/${skp.id}`, {
-      version: 1,
-      rhk: [
-        { jenis: 'UTAMA', deskripsi: `Hasil kerja ${person.id.slice(-4)}`, intervensi: link, iki: [iki] },
-      ],
-    });
-    const submitted = await t.callAs(me, 'POST', `${base}/${skp.id}/transitions`, {
-      version: edited.body.version,
-      action: 'ajukan',
-    });
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const approved = await t.callAs(boss, 'POST', `${base}/${skp.id}/transitions`, {
-      version: submitted.body.version,
-      action: 'setujui',
-    });
-    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    expect(approved.body.rhk[0].path, JSON.stringify(approved.body.rhk)).toBeTruthy();
-    return approved.body.rhk[0].id as string;
+    const approved = await anApprovedSkp(t, periodId, person, approver, link, jpt);
+    expect(approved.rhk[0].path, JSON.stringify(approved.rhk)).toBeTruthy();
+    return approved.rhk[0].id as string;
   }
 
   it('shows the IKU, the deputy, the bureau head and the analyst nested, in two DynamoDB calls', async () => {
@@ -75,9 +53,13 @@ describe('the committed cascade: from one IKU three levels down', () => {
     expect(calls).toBe(2);
     const tree = result.body;
     expect(tree).toMatchObject({ id: ikuId, kind: 'IKU' });
-    const level1 = tree.children[0];
-    const level2 = level1.children[0];
-    const level3 = level2.children[0];
+    type Node = { kind: string; id: string; children: Node[]; target: string | null };
+    const rhkBelow = (n: Node) => n.children.find((c) => c.kind === 'RHK') as Node & { employeeId: string };
+    const level1 = rhkBelow(tree);
+    const level2 = rhkBelow(level1);
+    const level3 = rhkBelow(level2);
+    // Each approved RHK carries its IKI as Key Results a subordinate may support instead.
+    expect(level1.children.filter((c) => c.kind === 'KR').map((c) => c.target)).toEqual(['95 persen']);
     expect([level1.id, level2.id, level3.id]).toEqual([deputiRhk, karoRhk, analisRhk]);
     expect([level1.employeeId, level2.employeeId, level3.employeeId]).toEqual([
       org.kepalaDeputi.id,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aPeriod, aSmallMinistry } from '../fixtures/org.ts';
-import { allItems, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { anEmployee, aPeriod, aSmallMinistry } from '../fixtures/org.ts';
+import { allItems, createTestApp, TEST_ADMIN_ID, type TestApp } from '../helpers/test-app.ts';
 
 describe('SKP: draft, submit to the penilai, approve or return — raced, queued and counted', () => {
   let t: TestApp;
@@ -226,6 +226,44 @@ describe('SKP: draft, submit to the penilai, approve or return — raced, queued
       },
     );
     expect(late.body.code).toBe('skp.window_closed');
+    t.setNow('2025-01-10T03:00:00.000Z');
+  });
+
+  it('HR drafts and sets the SKP of someone who missed the deadline, audited as HR', async () => {
+    t.setNow('2025-03-03T03:00:00.000Z');
+    const late = await anEmployee(t, { unitId: org.biro.id, positionId: org.analisPos.id });
+    const base = `/api/employees/${late.id}/skp`;
+    const created = await t.call('POST', base, { periodId });
+    expect(created.status).toBe(201);
+    const filled = await t.call('PATCH', `${base}/${created.body.id}`, {
+      version: 1,
+      rhk: plan(null).map((r) => ({ ...r, jenis: 'TAMBAHAN' })),
+    });
+    expect(filled.status, JSON.stringify(filled.body)).toBe(200);
+    // The employee themself could no longer submit; HR submits and sets it.
+    const own = await t.callAs(await t.tokenFor(late.id), 'POST', `${base}/${created.body.id}/transitions`, {
+      version: filled.body.version,
+      action: 'ajukan',
+    });
+    expect(own.body.code).toBe('skp.window_closed');
+    const submitted = await t.call('POST', `${base}/${created.body.id}/transitions`, {
+      version: filled.body.version,
+      action: 'ajukan',
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const set = await t.call('POST', `${base}/${created.body.id}/transitions`, {
+      version: submitted.body.version,
+      action: 'setujui',
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.status).toBe('DISETUJUI');
+    const audit = (await allItems(t)).filter(
+      (i) =>
+        i.entity === 'AuditEntry' &&
+        i.action === 'skp.setujui' &&
+        (i.stream as string).includes(created.body.id),
+    );
+    expect(audit.map((a) => (a.actor as { id: string }).id)).toEqual([TEST_ADMIN_ID]);
     t.setNow('2025-01-10T03:00:00.000Z');
   });
 });

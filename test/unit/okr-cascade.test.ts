@@ -5,6 +5,7 @@ import {
   cascadeProblems,
   type RhkLink,
 } from '../../shared/domain/okr/cascade.ts';
+import { buildAlignmentTree, type CascadeNode } from '../../shared/domain/okr/types.ts';
 
 // IKU of the Deputi's unit → Deputi's KR → Kepala Biro's RHK → (the staff member's RHK under test)
 const targets = new Map<string, CascadeTarget>(
@@ -68,27 +69,30 @@ describe('committed cascade: RHK utama must support the level above', () => {
   });
 });
 
+const iku = {
+  id: 'iku',
+  periodId: 'p',
+  unitId: 'u',
+  indikator: 'Persentase layanan tepat waktu',
+  target: '95',
+  satuan: 'persen',
+  version: 1,
+};
+const node = (rhkId: string, path: string, extra: Partial<CascadeNode> = {}): CascadeNode => ({
+  rhkId,
+  parentId: path.split('#').at(-2) as string,
+  path,
+  employeeId: `e-${rhkId}`,
+  nama: `N ${rhkId}`,
+  skpId: 's',
+  deskripsi: `RHK ${rhkId}`,
+  kr: [],
+  capaian: null,
+  ...extra,
+});
+
 describe('alignment tree from an IKU', () => {
-  it('nests approved RHK under what they support, whatever order they arrive in', async () => {
-    const { buildAlignmentTree } = await import('../../shared/domain/okr/types.ts');
-    const iku = {
-      id: 'iku',
-      periodId: 'p',
-      unitId: 'u',
-      indikator: 'Persentase layanan tepat waktu',
-      target: '95',
-      satuan: 'persen',
-      version: 1,
-    };
-    const node = (rhkId: string, path: string) => ({
-      rhkId,
-      parentId: path.split('#').at(-2) as string,
-      path,
-      employeeId: `e-${rhkId}`,
-      nama: `N ${rhkId}`,
-      skpId: 's',
-      deskripsi: `RHK ${rhkId}`,
-    });
+  it('nests approved RHK under what they support, whatever order they arrive in', () => {
     const tree = buildAlignmentTree(iku, [
       node('c1', 'iku#a#b#c1'),
       node('a', 'iku#a'),
@@ -98,5 +102,35 @@ describe('alignment tree from an IKU', () => {
     expect(tree.children.map((c) => c.id)).toEqual(['a']);
     expect(tree.children[0]?.children.map((c) => c.id)).toEqual(['b', 'b2']);
     expect(tree.children[0]?.children[0]?.children.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it("hangs each RHK's Key Results below it, and an RHK that supports a KR below that KR", () => {
+    const kr = { id: 'kr1', deskripsi: 'Dokumen kebijakan', target: '4', satuan: 'dokumen' };
+    const tree = buildAlignmentTree(iku, [node('a', 'iku#a', { kr: [kr] }), node('b', 'iku#a#kr1#b')]);
+    const a = tree.children[0];
+    expect(a?.children.map((c) => [c.kind, c.id, c.target])).toEqual([['KR', 'kr1', '4 dokumen']]);
+    expect(a?.children[0]?.children.map((c) => c.id)).toEqual(['b']);
+    expect(tree.target).toBe('95 persen');
+  });
+
+  it('rolls progress up from the realisations that have arrived; nothing realised stays null', () => {
+    const empty = buildAlignmentTree(iku, [node('a', 'iku#a')]);
+    expect(empty.progress).toBeNull();
+    const tree = buildAlignmentTree(iku, [
+      node('a', 'iku#a'),
+      node('b', 'iku#a#b', { capaian: 80 }),
+      node('c', 'iku#a#c', { capaian: 100 }),
+      node('d', 'iku#a#d'),
+      node('e', 'iku#e', { capaian: 45 }),
+    ]);
+    const a = tree.children.find((c) => c.id === 'a');
+    // a has no realisasi of its own: the mean of b and c (d has none yet).
+    expect(a?.progress).toBe(90);
+    expect(tree.progress).toBe(67.5);
+    const withOwn = buildAlignmentTree(iku, [
+      node('a', 'iku#a', { capaian: 50 }),
+      node('b', 'iku#a#b', { capaian: 100 }),
+    ]);
+    expect(withOwn.children[0]?.progress).toBe(50);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dayBefore, skpsClosedByTransfer } from '../../shared/domain/skp/transfer.ts';
 import {
   decideSkpTransition,
   type SkpAction,
@@ -68,5 +69,43 @@ describe('SKP workflow (every allowed and every refused step)', () => {
       ok: false,
       reason: 'not_allowed',
     });
+  });
+});
+
+describe('a transfer mid-year', () => {
+  const skp = (
+    status: SkpStatus,
+    mulai: string,
+    sampai: string,
+    ditutup: null | { per: string; karena: 'MUTASI' } = null,
+  ) => ({
+    status,
+    berlaku: { mulai, sampai },
+    ditutup,
+  });
+
+  it('closes only the SKPs running on the transfer date', () => {
+    const running = skp('DISETUJUI', '2025-01-01', '2025-12-31');
+    const draftRevision = skp('DRAFT', '2025-01-01', '2025-12-31');
+    const replaced = skp('DIGANTI', '2025-01-01', '2025-12-31');
+    const closedEarlier = skp('DISETUJUI', '2025-01-01', '2025-03-31', {
+      per: '2025-04-01',
+      karena: 'MUTASI',
+    });
+    const startsThatDay = skp('DRAFT', '2025-07-01', '2025-12-31');
+    const otherYear = skp('DISETUJUI', '2024-01-01', '2024-12-31');
+    expect(
+      skpsClosedByTransfer(
+        [running, draftRevision, replaced, closedEarlier, startsThatDay, otherYear],
+        '2025-07-01',
+      ),
+    ).toEqual([running, draftRevision]);
+  });
+
+  it('ends the old SKP the day before, across month and year ends', () => {
+    expect(dayBefore('2025-07-01')).toBe('2025-06-30');
+    expect(dayBefore('2025-03-01')).toBe('2025-02-28');
+    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
+    expect(dayBefore('2025-01-01')).toBe('2024-12-31');
   });
 });

@@ -2,8 +2,10 @@
 
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { CascadeNode, Iku } from '../../../shared/domain/okr/types.ts';
+import type { DomainError } from '../../../shared/errors.ts';
 import type { Db } from '../client.ts';
 import { keys } from '../keys.ts';
+import type { ExtraWrite } from '../transact.ts';
 
 const ikuFromItem = (item: Record<string, unknown>): Iku => ({
   id: item.id as string,
@@ -23,6 +25,31 @@ const nodeFromItem = (item: Record<string, unknown>): CascadeNode => ({
   nama: item.nama as string,
   skpId: item.skpId as string,
   deskripsi: item.deskripsi as string,
+  kr: (item.kr as CascadeNode['kr'] | undefined) ?? [],
+  capaian: (item.capaian as number | null | undefined) ?? null,
+});
+
+/** Writes one node of the cascade (in the approving transaction); keyed by its path. */
+export const putCascadeNode = (
+  db: Db,
+  periodId: string,
+  node: CascadeNode,
+  onFail: DomainError,
+): ExtraWrite => {
+  const { path, ...rest } = node;
+  const Item = { ...keys.cascadeNode(periodId, path), entity: 'CascadeNode', ...rest };
+  return { item: { Put: { TableName: db.tableName, Item } }, onConditionFailed: onFail };
+};
+
+/** Removes a node a newer approved revision no longer has (its RHK dropped or relinked). */
+export const deleteCascadeNode = (
+  db: Db,
+  periodId: string,
+  path: string,
+  onFail: DomainError,
+): ExtraWrite => ({
+  item: { Delete: { TableName: db.tableName, Key: keys.cascadeNode(periodId, path) } },
+  onConditionFailed: onFail,
 });
 
 async function queryAll(db: Db, pk: string, prefix: string): Promise<Record<string, unknown>[]> {

@@ -23,8 +23,10 @@ const storage = new Set([
   'unitId',
 ]);
 
-export const skpFromItem = (item: Record<string, unknown>): Skp =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !storage.has(k))) as unknown as Skp;
+export const skpFromItem = (item: Record<string, unknown>): Skp => {
+  const skp = Object.fromEntries(Object.entries(item).filter(([k]) => !storage.has(k))) as unknown as Skp;
+  return { ...skp, ditutup: skp.ditutup ?? null };
+};
 
 /** The stored attributes of an SKP, with the index entries its status calls for. */
 export const skpToItem = (skp: Omit<Skp, 'version'>) => ({

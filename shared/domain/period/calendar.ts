@@ -1,6 +1,8 @@
 // The calendar of a performance year: SKP drafting, the approval deadline, periodic and annual evaluation
 // windows, and the objection period. Defaults follow domain.md §1 (MED rules, so each is a setting).
 
+import { addDays } from '../time.ts';
+
 export const cadences = ['BULANAN', 'TRIWULANAN', 'SEMESTERAN'] as const;
 export type Cadence = (typeof cadences)[number];
 
@@ -39,11 +41,6 @@ export const defaultCalendarSettings = (tahun: number): CalendarSettings => ({
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 const periodNames: Record<Cadence, (i: number) => string> = {
   BULANAN: (i) =>

@@ -62,6 +62,10 @@ export interface Skp {
   /** Ekspektasi khusus pimpinan per BerAKHLAK value (null: none, shown as "-"). */
   perilaku: Partial<Record<CoreValueKode, string | null>>;
   lampiran: Lampiran;
+  /** The part of the period this SKP covers (WIB dates, inclusive): shorter after a transfer (domain.md §1). */
+  berlaku: { mulai: string; sampai: string };
+  /** Set when a transfer closed the SKP: it keeps its assessor for the part of the year it covers. */
+  ditutup: { per: string; karena: 'MUTASI' } | null;
   catatanPengembalian: string | null;
   submittedAt: string | null;
   decidedAt: string | null;

@@ -1,6 +1,7 @@
 // SKP workflow as a pure transition table (PermenPANRB 6/2022 penetapan SKP; statuses after domain.md §6.4).
 
-export const skpStatuses = ['DRAFT', 'DIAJUKAN', 'DISETUJUI', 'DIKEMBALIKAN'] as const;
+/** `DIGANTI`: an approved SKP superseded when a later revision is approved (no step leads out of it). */
+export const skpStatuses = ['DRAFT', 'DIAJUKAN', 'DISETUJUI', 'DIKEMBALIKAN', 'DIGANTI'] as const;
 export type SkpStatus = (typeof skpStatuses)[number];
 
 /**
@@ -44,6 +45,7 @@ export const skpTransitions: Readonly<Record<SkpStatus, Partial<Record<SkpAction
   DISETUJUI: {
     revisi: { to: 'DISETUJUI', by: ['pegawai', 'admin'], opensRevision: true },
   },
+  DIGANTI: {},
 };
 
 export type TransitionResult =
@@ -55,6 +57,7 @@ const statusLabel: Record<SkpStatus, string> = {
   DIAJUKAN: 'diajukan',
   DISETUJUI: 'disetujui',
   DIKEMBALIKAN: 'dikembalikan',
+  DIGANTI: 'diganti revisi',
 };
 
 /** Decides one step of the workflow; every refusal says why, in Indonesian. */
