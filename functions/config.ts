@@ -33,6 +33,27 @@ const configSchema = z.object({
   DEV_SIGN_IN: z.enum(['true', 'false']).optional(),
   /** Sign-in attempts per client address per minute (sign-in and email-link endpoints). */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Email-approval page requests (preview and decision) per client address per minute. */
+  EMAIL_LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Where mail goes: `.eml` files in the data directory (local) or Amazon SES (AWS). */
+  MAIL_TRANSPORT: z.enum(['outbox', 'ses']).default('outbox'),
+  MAIL_FROM: z.string().min(3).default('PIAWAI Biro SDM <noreply@piawai.local>'),
+  MAIL_REPLY_TO: z.string().min(3).default('Biro SDM <biro.sdm@piawai.local>'),
+  MAIL_CONFIGURATION_SET: z.string().optional(),
+  /** Messages per second, kept under the SES send quota. */
+  MAIL_SEND_RATE: z.coerce.number().positive().max(1000).default(10),
+  /** Attempts before a message is marked failed for HR to see. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  MINISTRY_NAME: z.string().min(3).default('Kementerian Sekretariat Negara Republik Indonesia'),
+  /** Approval links by email expire after this many hours. */
+  APPROVAL_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
+  /** AWS: the Secrets Manager secret holding the approval-link pepper (locally a file in the data dir). */
+  MAIL_TOKEN_SECRET_ARN: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { devSignIn: boolean; secureCookies: boolean };
@@ -68,5 +89,14 @@ export function assertHostedSignIn(config: Config): void {
     (!config.AUTH_DOMAIN_URL || config.AUTH_ISSUER.startsWith('https://piawai.local'))
   ) {
     throw new Error('Invalid configuration: the API in AWS needs AUTH_ISSUER (Cognito) and AUTH_DOMAIN_URL.');
+  }
+}
+
+/** Functions that send mail or make approval links in AWS need SES and the pepper secret. */
+export function assertHostedMail(config: Config): void {
+  if (config.PIAWAI_ENV === 'aws' && (config.MAIL_TRANSPORT !== 'ses' || !config.MAIL_TOKEN_SECRET_ARN)) {
+    throw new Error(
+      'Invalid configuration: in AWS mail goes through SES (MAIL_TRANSPORT=ses, MAIL_TOKEN_SECRET_ARN).',
+    );
   }
 }

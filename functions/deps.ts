@@ -1,11 +1,15 @@
 // Composition root: builds the store, clock, id generator and logger once from the configuration.
 
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { SESClient } from '@aws-sdk/client-ses';
 import { monotonicFactory } from 'ulid';
 import type { LocalIssuer } from './auth/local-issuer.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './db/client.ts';
+import { sesTransport } from './mail/ses.ts';
+import { type MailTransport, outboxTransport } from './mail/transport.ts';
 
 export interface Clock {
   now(): Date;
@@ -17,13 +21,46 @@ export interface Auth {
   issuer: LocalIssuer | null;
 }
 
+export interface Mail {
+  transport: MailTransport;
+  /** The approval-link pepper: Secrets Manager in AWS (through middy, cached), a data-dir file locally. */
+  pepper: () => Uint8Array;
+  /** Starts delivery right after a commit that wrote outbox items: in-process locally, a no-op in AWS (stream). */
+  kick: () => void;
+}
+
 export interface Deps {
   config: Config;
+  mail: Mail;
   db: Db;
   clock: Clock;
   newId: () => string;
   logger: Logger;
   auth: Auth;
+}
+
+/** The pepper set by the Lambda entry (middy secrets middleware) before each invocation. */
+let providedPepper: Uint8Array | null = null;
+export const providePepper = (value: string): void => {
+  providedPepper = new TextEncoder().encode(value);
+};
+
+export function defaultMail(config: Config): Mail {
+  return {
+    transport:
+      config.MAIL_TRANSPORT === 'ses'
+        ? sesTransport(
+            new SESClient({ region: config.AWS_REGION }),
+            config.MAIL_CONFIGURATION_SET,
+            config.MAIL_FROM,
+          )
+        : outboxTransport(join(config.PIAWAI_DATA_DIR, 'outbox')),
+    pepper: () => {
+      if (!providedPepper) throw new Error('The approval-link pepper was not provided.');
+      return providedPepper;
+    },
+    kick: () => {},
+  };
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -54,6 +91,7 @@ export function createDeps(config: Config, overrides: Partial<Omit<Deps, 'config
       issuer: null,
     },
     newId: overrides.newId ?? monotonicFactory(),
+    mail: overrides.mail ?? defaultMail(config),
     logger,
   };
 }

@@ -17,6 +17,9 @@ export const publicApiRoutes = [
   { method: 'GET', path: '/api/auth/login' },
   { method: 'GET', path: '/api/auth/callback' },
   { method: 'POST', path: '/api/auth/logout' },
+  // The approval link is the credential (bound to one approver, SKP version and action; single use).
+  { method: 'GET', path: '/api/email-approvals/preview' },
+  { method: 'POST', path: '/api/email-approvals/decision' },
 ] as const;
 
 /** The site runs no inline script or style and loads nothing from another origin. */

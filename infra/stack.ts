@@ -1,9 +1,11 @@
-// The PIAWAI stack: one table, the API and jobs functions, mail, the Cognito user pool and the CloudFront front door.
+// The PIAWAI stack: one table, the API and jobs functions, mail and its delivery, the Cognito user pool and the
+// CloudFront front door.
 
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
+import { Delivery } from './constructs/delivery.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Mail } from './constructs/mail.ts';
 import { Site } from './constructs/site.ts';
@@ -14,6 +16,10 @@ export interface PiawaiStackProps extends StackProps {
   readonly siteDir: string;
   /** Domain mail is sent from (context `mailDomain`). */
   readonly mailDomain: string;
+  /** Reply-To of the portal's mail (context `mailReplyTo`); default `sdm@<mailDomain>`. */
+  readonly mailReplyTo?: string;
+  /** Messages per second the senders keep to, the SES send quota (context `mailSendRate`); default 10. */
+  readonly mailSendRate?: number;
   /** Prefix of the Cognito hosted UI domain (context `authDomainPrefix`); default derived from the stack id. */
   readonly authDomainPrefix?: string;
 }
@@ -23,14 +29,19 @@ export class PiawaiStack extends Stack {
   readonly api: Api;
   readonly jobs: Jobs;
   readonly mail: Mail;
+  readonly delivery: Delivery;
   readonly site: Site;
   readonly auth: Auth;
 
   constructor(scope: Construct, id: string, props: PiawaiStackProps) {
     super(scope, id, props);
     this.table = new AppTable(this, 'Table');
-    this.mail = new Mail(this, 'Mail', { domain: props.mailDomain });
-    this.api = new Api(this, 'Api', { table: this.table });
+    this.mail = new Mail(this, 'Mail', {
+      domain: props.mailDomain,
+      replyTo: props.mailReplyTo,
+      sendRate: props.mailSendRate,
+    });
+    this.api = new Api(this, 'Api', { table: this.table, mail: this.mail });
     this.jobs = new Jobs(this, 'Jobs', { table: this.table, mail: this.mail });
     this.site = new Site(this, 'Site', { apiDomainName: this.api.domainName, siteDir: props.siteDir });
     // The app client redirects to the distribution, whose /api/* origin is the HTTP API: so the client comes
@@ -46,6 +57,12 @@ export class PiawaiStack extends Stack {
     const jobsEnvironment = { ...this.auth.environment, PUBLIC_ORIGIN: this.site.origin };
     for (const [name, value] of Object.entries(jobsEnvironment))
       this.jobs.handler.addEnvironment(name, value);
+    // The outbox stream's consumer; its links point at the site too.
+    this.delivery = new Delivery(this, 'Delivery', {
+      table: this.table,
+      mail: this.mail,
+      publicOrigin: this.site.origin,
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.origin });
     new CfnOutput(this, 'ApiUrl', {
@@ -56,6 +73,11 @@ export class PiawaiStack extends Stack {
     new CfnOutput(this, 'UserPoolId', {
       value: this.auth.userPool.userPoolId,
       description: 'Cognito user pool: HR creates the accounts here (no self sign-up)',
+    });
+    new CfnOutput(this, 'TokenPepperSecretArn', {
+      value: this.mail.tokenSecret.secretArn,
+      description:
+        'Approval-link token pepper: rotate by hand between approval seasons (open links stop working)',
     });
     new CfnOutput(this, 'AuthDomainUrl', { value: this.auth.domainUrl, description: 'Cognito hosted UI' });
     this.mail.identity.dkimRecords.forEach((record, index) => {

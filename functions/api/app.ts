@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { devRoutes } from './routes/dev.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { emailApprovalRoutes, mailRoutes } from './routes/mail.ts';
 import { okrRoutes } from './routes/okr.ts';
 import { orgExtraRoutes } from './routes/org-extras.ts';
 import { skpRoutes } from './routes/skp.ts';
@@ -31,7 +32,7 @@ const IMPORT_PATH = '/api/employees/import';
 const SIGN_IN_PATHS = ['/api/dev/session', '/api/auth/login', '/api/auth/callback'];
 
 /** Every route of the app; the development sign-in only where the configuration allows it. */
-export function allRoutes(deps: Deps): Route[] {
+export function allRoutes(deps: Deps, extraRoutes: readonly Route[] = []): Route[] {
   let document: ReturnType<typeof openApiDocument> | undefined;
   const system = [
     defineRoute(
@@ -75,11 +76,15 @@ export function allRoutes(deps: Deps): Route[] {
     ...skpRoutes(deps),
     ...okrRoutes(deps),
     ...auditRoutes(deps),
+    ...emailApprovalRoutes(deps),
+    ...mailRoutes(deps),
+    ...extraRoutes,
   ];
   return routes;
 }
 
-export function createApp(deps: Deps) {
+/** The API; the local server adds its local-only routes (kept out of the Lambda bundle). */
+export function createApp(deps: Deps, extraRoutes: readonly Route[] = []) {
   const app = new Hono<AppEnv>();
   const importLimit = limitBody(deps.config.MAX_IMPORT_BYTES);
   const bodyLimit = limitBody(deps.config.MAX_BODY_BYTES);
@@ -91,6 +96,12 @@ export function createApp(deps: Deps) {
   app.use('/api/*', requestContext);
   app.use('/api/*', securityHeaders(deps.config.secureCookies));
   for (const path of SIGN_IN_PATHS) app.use(path, signInLimit);
+  // Guessing link tokens is hopeless (256 bits), but each guess costs a read: keep them few per address.
+  const linkLimit = rateLimit({
+    perMinute: deps.config.EMAIL_LINK_RATE_PER_MINUTE,
+    now: () => deps.clock.now().getTime(),
+  });
+  app.use('/api/email-approvals/*', linkLimit);
   app.use('/api/*', identity(deps));
   app.use('/api/*', csrfProtection(deps));
   app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importLimit : bodyLimit)(c, next));
@@ -99,7 +110,7 @@ export function createApp(deps: Deps) {
     jsonOnly((path) => path === IMPORT_PATH),
   );
 
-  mountRoutes(app, deps, allRoutes(deps));
+  mountRoutes(app, deps, allRoutes(deps, extraRoutes));
 
   // Unknown API paths answer problem+json even when the app is mounted beside the static site.
   const notFound = new DomainError('route.not_found', 'Alamat API tidak ditemukan.');

@@ -26,10 +26,18 @@
  * | HR board: counts per unit and status | Query pk=STATS#<period> (counters kept in the same transaction)|
  * | IKU of a period (or of one unit)     | Query pk=OKR#<period>, sk begins_with IKU#[<unit>#]             |
  * | alignment tree below one IKU         | Query pk=CASCADE#<period>, sk begins_with <ikuId> (paths)       |
+ * | outbox: one message                  | GetItem OUTBOX#<id> / MSG                                      |
+ * | outbox: due (pending or lease over)  | Query gsi3 gsi3pk=OUTBOX#DUE, gsi3sk <= <now iso> (sparse)     |
+ * | outbox: failed, for HR               | Query gsi3 gsi3pk=OUTBOX#FAILED, newest first (sparse)         |
+ * | approval link by its token           | GetItem LINK#<sha256(token)> / LINK                            |
+ * | undeliverable address (bounce)       | GetItem MAILADDR#<email> / STATUS; list: gsi3 MAILADDR#BLOCKED |
  */
 
 export const ORG_PK = 'ORG';
 export const EMPLOYEE_LIST_PK = 'EMP';
+export const OUTBOX_DUE_PK = 'OUTBOX#DUE';
+export const OUTBOX_FAILED_PK = 'OUTBOX#FAILED';
+export const MAIL_BLOCKED_PK = 'MAILADDR#BLOCKED';
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
 export type Key = { pk: string; sk: string };
@@ -119,6 +127,15 @@ export const keys = {
   }),
   okrPk: (periodId: string) => `OKR#${periodId}`,
   ikuPrefix: (unitId?: string) => (unitId ? `IKU#${unitId}#` : 'IKU#'),
+  outboxMessage: (id: string): Key => ({ pk: `OUTBOX#${id}`, sk: 'MSG' }),
+  /** Sparse index entry of a message: due ones by when they are due, failed ones for HR; sent ones none. */
+  outboxIndex: (status: string, id: string, at: string) =>
+    status === 'SENT'
+      ? {}
+      : { gsi3pk: status === 'FAILED' ? OUTBOX_FAILED_PK : OUTBOX_DUE_PK, gsi3sk: `${at}#${id}` },
+  approvalLink: (tokenHash: string): Key => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
+  mailAddress: (email: string): Key => ({ pk: `MAILADDR#${email.toLowerCase()}`, sk: 'STATUS' }),
+
   /** A node of the cascade, keyed by its materialized path from the IKU: a subtree is one prefix. */
   cascadeNode: (periodId: string, path: string): Key => ({ pk: `CASCADE#${periodId}`, sk: path }),
   cascadePk: (periodId: string) => `CASCADE#${periodId}`,

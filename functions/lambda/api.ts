@@ -4,13 +4,15 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../api/app.ts';
-import { assertHostedSignIn, loadConfig } from '../config.ts';
+import { assertHostedMail, assertHostedSignIn, loadConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
+import { pepperFromSecretsManager } from './mail-secrets.ts';
 
 const config = loadConfig();
 assertHostedSignIn(config);
+assertHostedMail(config);
 const deps = createDeps(config);
 
-export const handler = middy(handle(createApp(deps))).use(
-  injectLambdaContext(deps.logger, { resetKeys: true }),
-);
+export const handler = middy(handle(createApp(deps)))
+  .use(injectLambdaContext(deps.logger, { resetKeys: true }))
+  .use(pepperFromSecretsManager(config));

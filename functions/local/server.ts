@@ -9,6 +9,7 @@ import { createApp } from '../api/app.ts';
 import type { Deps } from '../deps.ts';
 import { REFERRER_POLICY, siteContentSecurityPolicy } from '../http-policy.ts';
 import { demoAccounts } from './demo-org.ts';
+import { devOutboxRoutes } from './dev-outbox-routes.ts';
 
 export function createLocalApp(deps: Deps, siteRoot: string) {
   const root = new Hono();
@@ -18,7 +19,9 @@ export function createLocalApp(deps: Deps, siteRoot: string) {
       c.json({ items: demoAccounts.map(({ email, nama, peran }) => ({ email, nama, peran })) }),
     );
   }
-  root.route('/', createApp(deps));
+  // The local outbox (.eml files) is read by the site's outbox page; in AWS mail goes through SES.
+  const local = deps.config.MAIL_TRANSPORT === 'outbox' ? devOutboxRoutes(deps) : [];
+  root.route('/', createApp(deps, local));
   // The same page headers CloudFront adds in AWS (functions/http-policy.ts), so the CSP is tried locally.
   root.use('/*', async (c, next) => {
     await next();

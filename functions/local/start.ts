@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { Cron } from 'croner';
 import { createLocalAuth } from '../auth/local-auth.ts';
 import { loadConfig } from '../config.ts';
-import { createDeps } from '../deps.ts';
+import { createDeps, defaultMail } from '../deps.ts';
+import { inProcessDelivery } from '../jobs/deliver-mail.ts';
 import { TICK_TIMEZONE, tickCron } from '../jobs/schedule.ts';
 import { runTick } from '../jobs/tick.ts';
 import { ensureTable } from './create-table.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { localPepper } from './mail-pepper.ts';
 import { seedDemo } from './seed.ts';
 import { createLocalApp, listen } from './server.ts';
 
@@ -17,14 +19,22 @@ const config = loadConfig({ ...process.env, PIAWAI_ENV: 'local' });
 const releaseLock = acquireDataDirLock(config.PIAWAI_DATA_DIR);
 const dynamo = await startDynamoDbLocal({ dataDir: join(config.PIAWAI_DATA_DIR, 'dynamodb') });
 const auth = await createLocalAuth(config, join(config.PIAWAI_DATA_DIR, 'auth-signing-key.json'));
-const deps = createDeps({ ...config, DYNAMODB_ENDPOINT: dynamo.endpoint }, { auth });
+const pepper = localPepper(join(config.PIAWAI_DATA_DIR, 'mail-token-pepper'));
+const deps = createDeps(
+  { ...config, DYNAMODB_ENDPOINT: dynamo.endpoint },
+  { auth, mail: { ...defaultMail(config), pepper: () => pepper } },
+);
+let origin = `http://localhost:${config.PORT}`;
+// Mail leaves right after the change that wrote it (the tick's sweep retries what failed).
+const delivery = inProcessDelivery(deps, () => origin);
+deps.mail.kick = delivery.kick;
 
 if ((await ensureTable(deps.db)) === 'created') console.log(`Tabel ${config.TABLE_NAME} dibuat.`);
 const seeded = await seedDemo(deps);
 console.log(seeded > 0 ? `Organisasi demo diisi: ${seeded} pegawai.` : 'Data sudah ada; tidak diisi ulang.');
 
 const tick = new Cron(tickCron, { timezone: TICK_TIMEZONE, protect: true }, async () => {
-  await runTick(deps, new Date());
+  await runTick(deps, new Date(), { origin });
 });
 
 const listening = await listen(createLocalApp(deps, 'web/dist'), config.PORT).catch(async (error: Error) => {
@@ -35,8 +45,10 @@ const listening = await listen(createLocalApp(deps, 'web/dist'), config.PORT).ca
   process.exit(1);
 });
 const { server, port } = listening;
+origin = `http://localhost:${port}`;
+delivery.kick();
 console.log(
-  `PIAWAI berjalan di http://localhost:${port}  (masuk: /masuk/, API: /api, dokumentasi: /referensi-api/)`,
+  `PIAWAI berjalan di http://localhost:${port}  (masuk: /masuk/, kotak keluar: /kotak-keluar/, API: /api, dokumentasi: /referensi-api/)`,
 );
 
 let stopping = false;

@@ -27,6 +27,7 @@ import {
 import type { Deps } from '../deps.ts';
 import type { Caller } from './access-service.ts';
 import { auditContext, mustExist, type RequestContext, staleVersion, todayWib } from './context.ts';
+import { approvalRequestWrites, decisionNoticeWrites } from './notification-service.ts';
 import { type LoadedOrg, loadOrgContext } from './org-context.ts';
 import { getPeriod } from './period-service.ts';
 
@@ -280,6 +281,8 @@ export async function transitionSkp(
   skpId: string,
   input: SkpTransitionInput,
   ctx: RequestContext,
+  /** Writes that must commit with the decision (an email link consumed). */
+  alsoWrite: ExtraWrite[] = [],
 ): Promise<Skp> {
   const { before, current, org } = await loadForChange(deps, employeeId, skpId, input.version);
   const stored = await employeeRepo.get(deps.db, employeeId);
@@ -372,8 +375,33 @@ export async function transitionSkp(
     });
     moves.push({ skp: replaced.skp, to: 'DIGANTI' });
   }
-  await writeChanges(deps.db, changes, audit, [...statusMoves(deps, moves), ...cascade.writes]);
+  const notices = await noticesFor(deps, decided, current.version + 1, input, ctx);
+  await writeChanges(deps.db, changes, audit, [
+    ...statusMoves(deps, moves),
+    ...cascade.writes,
+    ...alsoWrite,
+    ...notices,
+  ]);
+  if (notices.length > 0) deps.mail.kick();
   return { ...decided, version: current.version + 1 };
+}
+
+/** Mail a step causes: the approval request on submission, the decision to the employee. */
+async function noticesFor(
+  deps: Deps,
+  skp: Omit<Skp, 'version'>,
+  version: number,
+  input: SkpTransitionInput,
+  ctx: RequestContext,
+): Promise<ExtraWrite[]> {
+  if (input.action !== 'ajukan' && input.action !== 'setujui' && input.action !== 'kembalikan') return [];
+  const periode = (await getPeriod(deps, skp.periodId)).nama;
+  if (input.action === 'ajukan') return approvalRequestWrites(deps, skp, version, periode);
+  const oleh = {
+    nama: ctx.actor.nama ?? skp.header.penilai?.nama ?? 'Biro SDM',
+    lewatSurel: ctx.channel === 'email',
+  };
+  return decisionNoticeWrites(deps, skp, input.action, input.catatan, periode, oleh);
 }
 
 /** The approved plan of the same period a revision replaces when it is approved. */

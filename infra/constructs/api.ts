@@ -11,9 +11,12 @@ import { Construct } from 'constructs';
 import { publicApiRoutes } from '../../functions/http-policy.ts';
 import { AppFunction } from './app-function.ts';
 import type { Auth } from './auth.ts';
+import type { Mail } from './mail.ts';
 
 export interface ApiProps {
   readonly table: dynamodb.ITableV2;
+  /** The API queues mail in the outbox and makes approval links; the deliver and jobs functions send. */
+  readonly mail: Mail;
 }
 
 export interface ApiRoutesProps {
@@ -58,6 +61,7 @@ export class Api extends Construct {
       timeout: Duration.seconds(25),
     });
     this.handler.useTable(props.table, 'readWrite');
+    props.mail.use(this.handler, { send: false });
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       description: 'PIAWAI API; browsers reach it through CloudFront (same origin, no CORS)',

@@ -40,14 +40,20 @@ export const lambdaBundling = {
 };
 
 /** DynamoDB actions by access level. Transactions need no action of their own: IAM checks each item's action. */
-const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 const writeActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
   'dynamodb:BatchWriteItem',
-];
+] as const;
+
+/** One item-level DynamoDB action a function may be granted by name. */
+export type TableAction = (typeof readActions)[number] | (typeof writeActions)[number];
+
+/** `read`, `readWrite`, or exactly the named actions (a function with one narrow job, e.g. outbox delivery). */
+export type TableAccess = 'read' | 'readWrite' | readonly TableAction[];
 
 export interface AppFunctionProps {
   /** Entry file relative to the project root, e.g. `functions/lambda/api.ts`; it exports `handler`. */
@@ -103,42 +109,60 @@ export class AppFunction extends nodejs.NodejsFunction {
     });
   }
 
-  /** Sets TABLE_NAME and grants exactly the DynamoDB actions the access level needs, on the table and its indexes. */
-  useTable(table: dynamodb.ITableV2, access: 'read' | 'readWrite'): void {
+  /**
+   * Sets TABLE_NAME and grants exactly the DynamoDB actions the access level needs: reads on the table (and on its
+   * indexes when Query is granted), writes on the table, and the audit denies for whichever writes are granted.
+   */
+  useTable(table: dynamodb.ITableV2, access: TableAccess): void {
+    const granted: readonly TableAction[] =
+      access === 'read' ? readActions : access === 'readWrite' ? [...readActions, ...writeActions] : access;
+    const reads = readActions.filter((action) => granted.includes(action));
+    const writes = writeActions.filter((action) => granted.includes(action));
+    if (reads.length + writes.length !== new Set(granted).size) {
+      throw new Error(`${this.node.path}: unknown table actions in ${JSON.stringify(granted)}`);
+    }
     this.addEnvironment('TABLE_NAME', table.tableName);
     const indexArns = tableSchema.indexes.map((index) => `${table.tableArn}/index/${index.name}`);
+    if (reads.length > 0) {
+      this.addToRolePolicy(
+        new iam.PolicyStatement({
+          sid: 'TableRead',
+          actions: reads,
+          // Only Query reads an index; GetItem and BatchGetItem address the table itself.
+          resources: reads.includes('dynamodb:Query') ? [table.tableArn, ...indexArns] : [table.tableArn],
+        }),
+      );
+    }
+    if (writes.length === 0) return;
     this.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'TableRead',
-        actions: readActions,
-        resources: [table.tableArn, ...indexArns],
-      }),
+      new iam.PolicyStatement({ sid: 'TableWrite', actions: writes, resources: [table.tableArn] }),
     );
-    if (access === 'read') return;
-    this.addToRolePolicy(
-      new iam.PolicyStatement({ sid: 'TableWrite', actions: writeActions, resources: [table.tableArn] }),
-    );
+    const grantedAny = (...actions: TableAction[]) => actions.some((action) => granted.includes(action));
     // The audit trail is append-only: no function may change or remove an AUDIT# item, not even in a
     // transaction (IAM evaluates each transaction item as its own UpdateItem/DeleteItem).
-    this.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'AuditIsAppendOnly',
-        effect: iam.Effect.DENY,
-        actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
-      }),
-    );
+    if (grantedAny('dynamodb:UpdateItem', 'dynamodb:DeleteItem')) {
+      this.addToRolePolicy(
+        new iam.PolicyStatement({
+          sid: 'AuditIsAppendOnly',
+          effect: iam.Effect.DENY,
+          actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+        }),
+      );
+    }
     // A batch may delete as well as put, and audit entries are only written inside the transaction of the
     // change they record, so no batch may touch an AUDIT# item (ForAnyValue: one such key is enough).
-    this.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'AuditNotInBatches',
-        effect: iam.Effect.DENY,
-        actions: ['dynamodb:BatchWriteItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
-      }),
-    );
+    if (grantedAny('dynamodb:BatchWriteItem')) {
+      this.addToRolePolicy(
+        new iam.PolicyStatement({
+          sid: 'AuditNotInBatches',
+          effect: iam.Effect.DENY,
+          actions: ['dynamodb:BatchWriteItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+        }),
+      );
+    }
   }
 }

@@ -29,13 +29,10 @@ export class Jobs extends Construct {
       description: 'PIAWAI scheduled tick: window transitions, reminders, outbox sweep',
       // Well inside the 15-minute period, so two ticks never overlap.
       timeout: Duration.minutes(5),
-      environment: {
-        MAIL_FROM: props.mail.fromAddress,
-        SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
-      },
     });
     this.handler.useTable(props.table, 'readWrite');
-    props.mail.grantSend(this.handler);
+    // Reminders and the outbox sweep (messages the stream delivery left behind) send mail themselves.
+    props.mail.use(this.handler, { send: true });
 
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,

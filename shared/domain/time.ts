@@ -20,3 +20,16 @@ export const addDays = (date: string, days: number): string => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
+
+const wibDateTimeFormat = new Intl.DateTimeFormat('id-ID', {
+  timeZone: WIB,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** How people read an instant: "2 Februari 2025 pukul 10.00 WIB". */
+export const formatWibDateTime = (at: Date | string): string =>
+  `${wibDateTimeFormat.format(new Date(at)).replace(', ', ' pukul ')} WIB`;

@@ -44,6 +44,8 @@ function coldLoadMs(file: string, runs: number): number {
         AUTH_ISSUER: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Bench',
         AUTH_AUDIENCE: 'bench',
         AUTH_DOMAIN_URL: 'https://bench.auth.ap-southeast-3.amazoncognito.com',
+        MAIL_TRANSPORT: 'ses',
+        MAIL_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-3:111111111111:secret:bench',
         NODE_PATH: join(projectRoot, 'node_modules'),
       },
       encoding: 'utf8',

@@ -2,12 +2,16 @@
 // with the development sign-in (local token issuer, key kept in memory) as `npm start` has it.
 
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createLocalAuth } from '../../functions/auth/local-auth.ts';
 import { loadConfig } from '../../functions/config.ts';
-import { createDeps } from '../../functions/deps.ts';
+import { createDeps, type Deps, defaultMail } from '../../functions/deps.ts';
+import { inProcessDelivery } from '../../functions/jobs/deliver-mail.ts';
 import { ensureTable } from '../../functions/local/create-table.ts';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
+import { localPepper } from '../../functions/local/mail-pepper.ts';
 import { seedDemo } from '../../functions/local/seed.ts';
 import { createLocalApp, listen } from '../../functions/local/server.ts';
 
@@ -15,6 +19,11 @@ export const siteDir = resolve(import.meta.dirname, '../../web/dist');
 
 export interface LocalStack {
   baseUrl: string;
+  /** Where the outbox transport writes `.eml` files. */
+  outboxDir: string;
+  /** Resolves when in-process mail delivery has nothing left to do. */
+  mailIdle: () => Promise<void>;
+  deps: Deps;
   /** How many employees the demo seed created. */
   employees: number;
   stop: () => Promise<void>;
@@ -28,8 +37,10 @@ export async function startLocalStack(): Promise<LocalStack> {
   }
   const dynamo = await startDynamoDbLocal();
   try {
+    const dataDir = await mkdtemp(join(tmpdir(), 'piawai-e2e-'));
     const config = loadConfig({
       PIAWAI_ENV: 'local',
+      PIAWAI_DATA_DIR: dataDir,
       TABLE_NAME: `e2e-${process.pid}`,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       LOG_LEVEL: 'SILENT',
@@ -37,12 +48,20 @@ export async function startLocalStack(): Promise<LocalStack> {
       SIGN_IN_RATE_PER_MINUTE: '1000',
     });
     const auth = await createLocalAuth(config);
-    const deps = createDeps(config, { auth });
+    const pepper = localPepper();
+    const deps = createDeps(config, { auth, mail: { ...defaultMail(config), pepper: () => pepper } });
+    let baseUrl = '';
+    const delivery = inProcessDelivery(deps, () => baseUrl);
+    deps.mail.kick = delivery.kick;
     await ensureTable(deps.db);
     const employees = await seedDemo(deps);
     const { server, port } = await listen(createLocalApp(deps, siteDir), 0);
+    baseUrl = `http://127.0.0.1:${port}`;
     return {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl,
+      outboxDir: join(dataDir, 'outbox'),
+      mailIdle: delivery.idle,
+      deps,
       employees,
       stop: async () => {
         await new Promise<void>((done) => server.close(() => done()));

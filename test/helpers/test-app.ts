@@ -1,11 +1,13 @@
 // A real app over a fresh DynamoDB Local table per test file, with a fixed clock and helpers to call it.
 
+import { simpleParser } from 'mailparser';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { createLocalAuth } from '../../functions/auth/local-auth.ts';
 import type { LocalIssuer } from '../../functions/auth/local-issuer.ts';
 import { loadConfig } from '../../functions/config.ts';
 import { createDeps, type Deps } from '../../functions/deps.ts';
+import { type DeliveryReport, deliverDue } from '../../functions/jobs/deliver-mail.ts';
 import { ensureTable } from '../../functions/local/create-table.ts';
 import type { AdminScope } from '../../shared/domain/access/scope.ts';
 
@@ -35,7 +37,18 @@ export interface TestApp {
     action: () => Promise<T>,
   ) => Promise<{ result: T; calls: number; byCommand: Record<string, number> }>;
   setNow: (iso: string) => void;
+  /** What the app sent: the messages delivered so far (raw MIME), and delivery of what is due now. */
+  mail: {
+    sent: { raw: Buffer; to: string; outboxId: string }[];
+    deliver: (origin?: string) => Promise<DeliveryReport>;
+    /** The token of an approval link in a delivered message (read back from its MIME text). */
+    linkToken: (message: { raw: Buffer }, action: 'Setujui' | 'Kembalikan') => Promise<string>;
+  };
 }
+
+/** Origin the test app's mail links point at unless a test gives its running server's. */
+export const TEST_ORIGIN = 'http://piawai.test';
+export const TEST_PEPPER = new TextEncoder().encode('test-pepper-not-secret-0123456789abcdef');
 
 export interface ApiResult {
   status: number;
@@ -62,7 +75,18 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
   });
   let current = new Date(now);
   const auth = await createLocalAuth(config, undefined, () => current);
-  const deps = createDeps(config, { clock: { now: () => current }, auth });
+  const sent: TestApp['mail']['sent'] = [];
+  const mail = {
+    transport: {
+      send: async (raw: Buffer, meta: { outboxId: string; to: string }) => {
+        sent.push({ raw, ...meta });
+        return `test-${sent.length}`;
+      },
+    },
+    pepper: () => TEST_PEPPER,
+    kick: () => {},
+  };
+  const deps = createDeps(config, { clock: { now: () => current }, auth, mail });
   const tokenFor: TestApp['tokenFor'] = (employeeId, adminScope = null) =>
     (auth.issuer as LocalIssuer).sign(
       {
@@ -117,6 +141,16 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
     adminToken,
     countCalls,
     setNow: (iso) => (current = new Date(iso)),
+    mail: {
+      sent,
+      deliver: (origin = TEST_ORIGIN) => deliverDue(deps, { origin }),
+      linkToken: async (message, action) => {
+        const text = (await simpleParser(message.raw)).text ?? '';
+        const match = new RegExp(`${action}[^:]*: \\S+/persetujuan/#t=([A-Za-z0-9_-]{43})`).exec(text);
+        if (!match?.[1]) throw new Error(`no ${action} link in the message`);
+        return match[1];
+      },
+    },
   };
 }
 

@@ -35,8 +35,26 @@ describe('buildApp', () => {
     expect(stack.mail.fromAddress).toBe('noreply@sdm.example.id');
   });
 
+  it('replies to sdm@ the mail domain and sends 10 messages a second unless context says otherwise', () => {
+    const defaults = buildApp({ nag: false, siteDir: noSite, context: skipBundling }).stack.mail;
+    const custom = buildApp({
+      nag: false,
+      siteDir: noSite,
+      context: { ...skipBundling, mailReplyTo: 'Biro SDM <biro.sdm@example.go.id>', mailSendRate: '14' },
+    }).stack.mail;
+
+    expect([defaults.replyTo, defaults.sendRate]).toEqual(['sdm@piawai.example.go.id', 10]);
+    expect([custom.replyTo, custom.sendRate]).toEqual(['Biro SDM <biro.sdm@example.go.id>', 14]);
+    expect(defaults.from).toBe('PIAWAI <noreply@piawai.example.go.id>');
+  });
+
   it.each([
     ['mailDomain', 'not a domain'],
+    ['mailReplyTo', 'sdm'],
+    ['mailReplyTo', 'Biro SDM <sdm@example.go.id>\nBcc: x@example.com'],
+    ['mailSendRate', '0'],
+    ['mailSendRate', 'ten'],
+    ['mailSendRate', 5000],
     ['region', 'Jakarta'],
     ['authDomainPrefix', 'Piawai'],
     ['authDomainPrefix', 'piawai-cognito'],

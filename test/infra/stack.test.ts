@@ -47,8 +47,19 @@ function statementsOfRole(roleLogicalId: string): Statement[] {
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 
 /** The app's functions by entry name (functions/lambda/<name>.ts). */
-const functionNamed = (name: 'api' | 'jobs' | 'pre-token'): AppFunction =>
-  name === 'pre-token' ? stack.auth.preToken : stack[name].handler;
+const functionNames = ['api', 'jobs', 'pre-token', 'deliver', 'ses-events'] as const;
+const functionNamed = (name: (typeof functionNames)[number]): AppFunction => {
+  switch (name) {
+    case 'pre-token':
+      return stack.auth.preToken;
+    case 'deliver':
+      return stack.delivery.deliver;
+    case 'ses-events':
+      return stack.delivery.sesEvents;
+    default:
+      return stack[name].handler;
+  }
+};
 
 describe('the table', () => {
   it('has the keys and indexes of functions/db/schema.ts, every index projecting ALL', () => {
@@ -102,48 +113,42 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it.each(['api', 'jobs', 'pre-token'] as const)(
-    'run %s on nodejs24.x, arm64, 1024 MB with source maps enabled',
-    (name) => {
-      const fn = functionNamed(name);
+  it.each(functionNames)('run %s on nodejs24.x, arm64, 1024 MB with source maps enabled', (name) => {
+    const fn = functionNamed(name);
 
-      template.hasResourceProperties('AWS::Lambda::Function', {
-        Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
-        MemorySize: 1024,
-        Handler: 'index.handler',
-        Environment: {
-          Variables: Match.objectLike({
-            PIAWAI_ENV: 'aws',
-            NODE_OPTIONS: '--enable-source-maps',
-            TABLE_NAME: { Ref: logicalIdOf(stack.table) },
-          }),
-        },
-        LoggingConfig: { LogGroup: { Ref: logicalIdOf(fn.logGroup) } },
-        Role: { 'Fn::GetAtt': [roleLogicalIdOf(fn), 'Arn'] },
-      });
-    },
-  );
-
-  it('are the only three functions while the site is not built', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({
+          PIAWAI_ENV: 'aws',
+          NODE_OPTIONS: '--enable-source-maps',
+          TABLE_NAME: { Ref: logicalIdOf(stack.table) },
+        }),
+      },
+      LoggingConfig: { LogGroup: { Ref: logicalIdOf(fn.logGroup) } },
+      Role: { 'Fn::GetAtt': [roleLogicalIdOf(fn), 'Arn'] },
+    });
   });
 
-  it.each(['api', 'jobs', 'pre-token'] as const)(
-    'bundle %s as ESM with a source map and the require banner',
-    (name) => {
-      const fn = functionNamed(name);
-      const functions = template.findResources('AWS::Lambda::Function') as Resources;
-      const code = functions[logicalIdOf(fn)]?.Properties.Code as { S3Key: string };
-      // The cloud assembly keeps each bundle in asset.<hash>/, the directory that is zipped to <hash>.zip.
-      const bundleDir = path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+  it('are the only five functions while the site is not built', () => {
+    template.resourceCountIs('AWS::Lambda::Function', functionNames.length);
+  });
 
-      expect(fs.readdirSync(bundleDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-      expect(
-        fs.readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8').startsWith(lambdaBundling.banner.js),
-      ).toBe(true);
-    },
-  );
+  it.each(functionNames)('bundle %s as ESM with a source map and the require banner', (name) => {
+    const fn = functionNamed(name);
+    const functions = template.findResources('AWS::Lambda::Function') as Resources;
+    const code = functions[logicalIdOf(fn)]?.Properties.Code as { S3Key: string };
+    // The cloud assembly keeps each bundle in asset.<hash>/, the directory that is zipped to <hash>.zip.
+    const bundleDir = path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+
+    expect(fs.readdirSync(bundleDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(
+      fs.readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8').startsWith(lambdaBundling.banner.js),
+    ).toBe(true);
+  });
 
   it.each(['api', 'jobs'] as const)(
     'let %s use exactly the DynamoDB actions it needs, no wildcards',
@@ -187,12 +192,13 @@ describe('the functions', () => {
     );
   });
 
-  it('let only the jobs function send mail, from the portal address', () => {
-    const sendsMail = (roleLogicalId: string) =>
-      statementsOfRole(roleLogicalId).some((s) => actionsOf(s).includes('ses:SendEmail'));
+  it('let only the jobs and deliver functions send mail, from the portal address', () => {
+    const sendsMail = (name: (typeof functionNames)[number]) =>
+      statementsOfRole(roleLogicalIdOf(functionNamed(name))).some((s) =>
+        actionsOf(s).some((action) => action.startsWith('ses:')),
+      );
 
-    expect(sendsMail(roleLogicalIdOf(stack.jobs.handler))).toBe(true);
-    expect(sendsMail(roleLogicalIdOf(stack.api.handler))).toBe(false);
+    expect(functionNames.filter(sendsMail)).toEqual(['jobs', 'deliver']);
   });
 });
 

@@ -94,6 +94,12 @@ const matrix: Record<string, Row> = {
   'GET /api/audit': adminOnly,
   'GET /api/audit/stream': adminOnly,
   'GET /api/audit/verify': adminOnly,
+  'GET /api/email-approvals/preview': everyone,
+  'POST /api/email-approvals/decision': everyone,
+  'GET /api/mail/messages': adminOnly,
+  'POST /api/mail/messages/:id/retry': adminOnly,
+  'GET /api/mail/undeliverable': adminOnly,
+  'DELETE /api/mail/undeliverable/:email': adminOnly,
 };
 
 const denialCodes: Record<number, string[]> = {
@@ -151,7 +157,11 @@ describe('who may call what (every route × every kind of caller)', () => {
       : pattern.startsWith('/api/periods')
         ? ids.period
         : ids.employee;
-    const path = pattern.replace(':id', id).replace(':skpId', ids.skp).replace(':ikuId', ids.period);
+    const path = pattern
+      .replace(':id', id)
+      .replace(':skpId', ids.skp)
+      .replace(':ikuId', ids.period)
+      .replace(':email', 'nobody@piawai.test');
     const csv = pattern.endsWith('/import');
     const body = method === 'GET' ? undefined : csv ? 'x' : {};
     const headers = csv ? { 'content-type': 'text/csv' } : undefined;

@@ -28,7 +28,12 @@ const rules: Rule[] = [
     node: true,
   },
   { files: 'functions/mail/ses.ts', project: ['shared/', 'functions/mail/'], npm: ['@aws-sdk/client-ses'] },
-  { files: 'functions/mail/', project: ['shared/', 'functions/mail/'], npm: [] },
+  {
+    files: 'functions/mail/',
+    project: ['shared/', 'functions/mail/'],
+    npm: ['hono/html', 'nodemailer/lib/mail-composer'],
+    node: true,
+  },
   {
     files: 'functions/services/',
     project: ['shared/', 'functions/db/', 'functions/mail/mailer.ts', 'functions/services/'],
@@ -45,7 +50,7 @@ const rules: Rule[] = [
       'functions/jobs/',
     ],
     typeOnly: ['functions/deps.ts'],
-    npm: [],
+    npm: ['zod'],
   },
   {
     files: 'functions/api/',
@@ -69,6 +74,7 @@ const rules: Rule[] = [
       'functions/config.ts',
       'functions/services/identity-service.ts',
       'functions/auth/principal.ts',
+      'functions/lambda/',
     ],
     npm: [
       'hono/aws-lambda',
@@ -81,7 +87,7 @@ const rules: Rule[] = [
   {
     files: 'functions/local/',
     project: ['shared/', 'functions/'],
-    npm: ['@hono/node-server', '@hono/node-server/', 'hono', 'croner', '@aws-sdk/'],
+    npm: ['@hono/node-server', '@hono/node-server/', 'hono', 'croner', '@aws-sdk/', 'mailparser', 'zod'],
     node: true,
   },
   {
@@ -94,8 +100,9 @@ const rules: Rule[] = [
   { files: 'functions/config.ts', project: [], npm: ['zod'] },
   {
     files: 'functions/deps.ts',
-    project: ['functions/config.ts', 'functions/db/client.ts', 'functions/auth/'],
-    npm: ['@aws-lambda-powertools/logger', 'ulid'],
+    project: ['functions/config.ts', 'functions/db/client.ts', 'functions/auth/', 'functions/mail/'],
+    npm: ['@aws-lambda-powertools/logger', 'ulid', '@aws-sdk/client-ses'],
+    node: true,
   },
   {
     files: 'infra/',

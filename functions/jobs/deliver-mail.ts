@@ -1,0 +1,159 @@
+// Sends what the outbox holds: due messages are claimed one by one (a conditional write), rendered, sent
+// under the configured rate and settled (another conditional write). A crash between sending and settling
+// leaves a claim whose lease runs out, so the message is retried rather than lost.
+
+import { afterFailure } from '../../shared/domain/mail/retry.ts';
+import { keys } from '../db/keys.ts';
+import { orgRepo } from '../db/repos/org-repo.ts';
+import { type OutboxItem, outboxRepo } from '../db/repos/outbox-repo.ts';
+import type { Deps } from '../deps.ts';
+import { buildMime, isThrottling } from '../mail/mailer.ts';
+
+const LEASE_MS = 5 * 60 * 1000;
+const THROTTLE_BACKOFF_MS = 30 * 1000;
+const PAGE = 25;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+  /** Claimed by another deliverer or settled meanwhile. */
+  skipped: number;
+}
+
+/** Waits between sends so that no more than `perSecond` messages leave per second (the SES quota). */
+function rateGate(perSecond: number) {
+  const gap = 1000 / perSecond;
+  let next = 0;
+  return async () => {
+    const wait = next - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    next = Math.max(Date.now(), next) + gap;
+  };
+}
+
+export async function deliverDue(
+  deps: Deps,
+  options: { origin: string; maxMessages?: number },
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  const gate = rateGate(deps.config.MAIL_SEND_RATE);
+  const limit = options.maxMessages ?? 500;
+  let handled = 0;
+  while (handled < limit) {
+    const due = await outboxRepo.due(deps.db, deps.clock.now(), Math.min(PAGE, limit - handled));
+    if (due.length === 0) break;
+    const blocked = await blockedAmong(deps, due);
+    for (const item of due) {
+      handled += 1;
+      const outcome = await deliverOne(
+        deps,
+        item,
+        blocked.has(item.to.email.toLowerCase()),
+        options.origin,
+        gate,
+      );
+      report[outcome] += 1;
+    }
+    if (due.length < PAGE) break;
+  }
+  if (handled > 0) deps.logger.info('mail delivered', { ...report });
+  return report;
+}
+
+async function blockedAmong(deps: Deps, items: OutboxItem[]): Promise<Set<string>> {
+  const found = await orgRepo.getStoredMany(
+    deps.db,
+    items.map((i) => keys.mailAddress(i.to.email)),
+  );
+  return new Set([...found.values()].map((item) => String(item.email)));
+}
+
+async function deliverOne(
+  deps: Deps,
+  candidate: OutboxItem,
+  blocked: boolean,
+  origin: string,
+  gate: () => Promise<void>,
+): Promise<keyof DeliveryReport> {
+  const claimId = deps.newId();
+  const item = await outboxRepo.claim(deps.db, candidate.id, claimId, deps.clock.now(), LEASE_MS);
+  if (!item) return 'skipped';
+  if (blocked) {
+    const at = deps.clock.now().toISOString();
+    await outboxRepo.settle(deps.db, item.id, claimId, {
+      status: 'FAILED',
+      at,
+      error:
+        'Alamat surel ditandai tidak dapat menerima surel (bounce/complaint); perbaiki alamat lalu kirim ulang.',
+    });
+    return 'failed';
+  }
+  try {
+    const raw = await buildMime(item, {
+      ministry: deps.config.MINISTRY_NAME,
+      origin,
+      from: deps.config.MAIL_FROM,
+      replyTo: deps.config.MAIL_REPLY_TO,
+      pepper: deps.mail.pepper(),
+    });
+    await gate();
+    const providerId = await deps.mail.transport.send(raw, { outboxId: item.id, to: item.to.email });
+    await outboxRepo.settle(deps.db, item.id, claimId, {
+      status: 'SENT',
+      at: deps.clock.now().toISOString(),
+      providerId,
+    });
+    return 'sent';
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isThrottling(error)) {
+      // Several senders share the SES quota (stream shards, the sweep): back off briefly, lose no attempt.
+      const dueAt = new Date(deps.clock.now().getTime() + THROTTLE_BACKOFF_MS).toISOString();
+      await outboxRepo.settle(deps.db, item.id, claimId, {
+        status: 'PENDING',
+        dueAt,
+        error: message,
+        notAnAttempt: true,
+      });
+      return 'retrying';
+    }
+    const next = afterFailure(item.attempts, deps.config.MAIL_MAX_ATTEMPTS, deps.clock.now());
+    deps.logger.warn('mail send failed', { outboxId: item.id, attempts: item.attempts, error: message });
+    await outboxRepo.settle(
+      deps.db,
+      item.id,
+      claimId,
+      next.status === 'PENDING'
+        ? { status: 'PENDING', dueAt: next.dueAt, error: message }
+        : { status: 'FAILED', at: deps.clock.now().toISOString(), error: message },
+    );
+    return next.status === 'PENDING' ? 'retrying' : 'failed';
+  }
+}
+
+/** Local delivery right after commit: one run at a time; a kick during a run asks for one more run. */
+export function inProcessDelivery(deps: Deps, origin: () => string) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      try {
+        await deliverDue(deps, { origin: origin() });
+      } catch (error) {
+        deps.logger.error('local mail delivery failed', { error: error as Error });
+      }
+    } while (again);
+    running = null;
+  };
+  return {
+    kick: () => {
+      if (running) again = true;
+      else running = run();
+    },
+    idle: async () => {
+      while (running) await running;
+    },
+  };
+}
