@@ -22,7 +22,7 @@ export interface DeliveryReport {
 }
 
 /** Waits between sends so that no more than `perSecond` messages leave per second (the SES quota). */
-function rateGate(perSecond: number) {
+export function rateGate(perSecond: number) {
   const gap = 1000 / perSecond;
   let next = 0;
   return async () => {
