@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rateGate } from '../../functions/jobs/deliver-mail.ts';
 import {
@@ -154,7 +155,9 @@ describe('the message itself', () => {
     ).toString('utf8');
     expect(raw).toContain('multipart/alternative');
     expect(raw.toLowerCase()).toContain('x-piawai-outbox-id: 01houtbox00000000000000000');
-    expect(raw).not.toContain('<img src=x');
-    expect(raw).not.toContain('<script>');
+    const html = String((await simpleParser(raw)).html);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>');
   });
 });
