@@ -3,15 +3,30 @@
 import { DomainError } from '../../shared/errors.ts';
 import { keys, MAIL_BLOCKED_PK } from '../db/keys.ts';
 import { orgRepo } from '../db/repos/org-repo.ts';
-import { outboxFromItem, outboxRepo } from '../db/repos/outbox-repo.ts';
+import { type OutboxItem, outboxFromItem, outboxRepo } from '../db/repos/outbox-repo.ts';
 import { type EntityChange, writeChanges } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
 import { auditContext, type RequestContext, staleVersion } from './context.ts';
 
 const messageNotFound = () => new DomainError('mail.not_found', 'Pesan tidak ditemukan.');
 
-export const listOutbox = (deps: Deps, which: 'FAILED' | 'DUE', limit: number, cursor?: string) =>
-  outboxRepo.list(deps.db, which, limit, cursor);
+/** What HR sees of a message: never its data (an approval request's link seeds stay in the table). */
+const publicView = (m: OutboxItem) => ({
+  id: m.id,
+  template: m.template,
+  to: m.to,
+  status: m.status,
+  attempts: m.attempts,
+  dueAt: m.dueAt,
+  createdAt: m.createdAt,
+  lastError: m.lastError,
+  version: m.version,
+});
+
+export async function listOutbox(deps: Deps, which: 'FAILED' | 'DUE', limit: number, cursor?: string) {
+  const page = await outboxRepo.list(deps.db, which, limit, cursor);
+  return { items: page.items.map(publicView), nextCursor: page.nextCursor };
+}
 
 /** Puts a failed message back in the queue (after HR fixed the address, say); audited. */
 export async function retryMessage(deps: Deps, id: string, version: number, ctx: RequestContext) {
@@ -38,7 +53,14 @@ export async function retryMessage(deps: Deps, id: string, version: number, ctx:
     auditContext(deps, ctx),
   );
   deps.mail.kick();
-  return { ...item, version: version + 1 };
+  return publicView({
+    ...message,
+    status: 'PENDING',
+    attempts: 0,
+    dueAt: now,
+    lastError: null,
+    version: version + 1,
+  });
 }
 
 export const listUndeliverable = (deps: Deps, limit: number, cursor?: string) =>

@@ -204,3 +204,40 @@ describe('the approval-link pepper in Lambda comes from Secrets Manager, cached'
     secrets.reset();
   });
 });
+
+describe('what HR sees of the outbox', () => {
+  it('lists failed messages without their data (an approval request carries link seeds)', async () => {
+    const t = await createTestApp('2025-01-10T03:00:00.000Z');
+    const message = {
+      template: 'skp.approval_request' as const,
+      data: {
+        penilaiNama: 'P',
+        skp: { pegawai: { nama: 'A', nip: null }, jabatan: 'J', unitNama: 'U', periode: '2025', rhk: [] },
+        expiresAt: '2025-01-13T03:00:00.000Z',
+        linkSeeds: { setujui: 'seed-setujui', kembalikan: 'seed-kembalikan' },
+      },
+    };
+    await t.deps.db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          enqueue(t.deps.db, t.deps.newId(), { email: 'x@x.go.id', nama: 'X' }, message, t.deps.clock.now())
+            .item,
+        ],
+      }),
+    );
+    const waiting = await t.call('GET', '/api/mail/messages?status=DUE');
+    expect(waiting.body.items).toHaveLength(1);
+    expect(JSON.stringify(waiting.body)).not.toContain('seed-setujui');
+    expect(Object.keys(waiting.body.items[0]).sort()).toEqual([
+      'attempts',
+      'createdAt',
+      'dueAt',
+      'id',
+      'lastError',
+      'status',
+      'template',
+      'to',
+      'version',
+    ]);
+  });
+});

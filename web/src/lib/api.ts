@@ -10,7 +10,15 @@ import type {
 } from '../../../shared/contract/auth.ts';
 import type { problemSchema } from '../../../shared/contract/common.ts';
 import type { employeeSchema, penilaiChainSchema } from '../../../shared/contract/employees.ts';
+import type {
+  approvalPreviewSchema,
+  APPROVAL_TOKEN_HEADER as ContractTokenHeader,
+  outboxItemSchema,
+  undeliverableSchema,
+} from '../../../shared/contract/mail.ts';
 import type { positionSchema, unitSchema, unitTreeSchema } from '../../../shared/contract/org.ts';
+import type { skpSchema } from '../../../shared/contract/skp.ts';
+import type { Rhk } from '../../../shared/domain/skp/types.ts';
 import { CSRF_HEADER, csrfToken } from './csrf.ts';
 import { onSignInPage, signInHref } from './sign-in.ts';
 
@@ -27,6 +35,33 @@ export type Me = z.infer<typeof meSchema>;
 export type DevPerson = z.infer<typeof devPersonSchema>;
 export type DevSession = z.infer<typeof devSessionResultSchema>;
 export type LogoutResult = z.infer<typeof logoutResultSchema>;
+export type Skp = z.infer<typeof skpSchema>;
+/** What an approval link shows before anyone decides; the contract leaves `rhk` untyped, the domain types it. */
+export type ApprovalPreview = Omit<z.infer<typeof approvalPreviewSchema>, 'skp'> & {
+  skp: Omit<z.infer<typeof approvalPreviewSchema>['skp'], 'rhk'> & { rhk: Rhk[] };
+};
+export type ApprovalAction = ApprovalPreview['action'];
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+export type Undeliverable = z.infer<typeof undeliverableSchema>;
+
+/** One `.eml` of the local outbox (GET /api/dev/outbox, served by the local server only). */
+export interface OutboxMailSummary {
+  name: string;
+  subject: string;
+  to: string;
+  date: string | null;
+}
+
+/** One local mail in full (GET /api/dev/outbox/:name): headers, both parts, and the links of its HTML. */
+export interface OutboxMail extends OutboxMailSummary {
+  from: string;
+  text: string;
+  html: string;
+  links: string[];
+}
+
+/** The header that carries an approval link's token (a literal here: the contract module would pull in zod). */
+const APPROVAL_TOKEN_HEADER: typeof ContractTokenHeader = 'x-approval-token';
 
 /** A demo sign-in offered first on /masuk/ (GET /api/dev/accounts, served by the local server only). */
 export interface DemoAccount {
@@ -57,6 +92,11 @@ export interface MemberQuery {
 }
 
 export type PeopleQuery = MemberQuery;
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string | undefined;
+}
 
 /** A failed call, carrying what the API said (problem+json) or an Indonesian message of our own. */
 export class ApiError extends Error {
@@ -91,6 +131,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Extra request headers (e.g. an approval link's token, which never goes in the URL). */
+  headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
   /**
    * What a 401 means. 'sign-in' (default): the page needs a signed-in person, so open the sign-in page and
@@ -110,7 +152,7 @@ function goToSignIn(): void {
 
 async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE_METHODS.has(method)) {
     const token = csrfToken();
@@ -135,6 +177,8 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     return new Promise<T>(() => {});
   }
   if (!response.ok) throw await toApiError(response);
+  // 204 No Content (a deletion): nothing to parse.
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -180,6 +224,36 @@ export const api = {
   devAccounts: () => request<{ items: DemoAccount[] }>('/api/dev/accounts', { whenSignedOut: 'throw' }),
   devSession: (email: string) =>
     request<DevSession>('/api/dev/session', { method: 'POST', body: { email }, whenSignedOut: 'throw' }),
+  /** The local outbox (404 in AWS, where mail goes through SES). Open to everyone locally. */
+  devOutbox: (signal?: AbortSignal) =>
+    request<{ items: OutboxMailSummary[] }>('/api/dev/outbox', { signal, whenSignedOut: 'throw' }),
+  devOutboxMail: (name: string, signal?: AbortSignal) =>
+    request<OutboxMail>(`/api/dev/outbox/${id(name)}`, { signal, whenSignedOut: 'throw' }),
+  /**
+   * Approval by email. The link is the credential: these work signed out too, and a 401 is never a reason to
+   * leave the page (whenSignedOut 'throw'). The preview only reads; the decision is the one POST.
+   */
+  approvalPreview: (token: string, signal?: AbortSignal) =>
+    request<ApprovalPreview>('/api/email-approvals/preview', {
+      headers: { [APPROVAL_TOKEN_HEADER]: token },
+      signal,
+      whenSignedOut: 'throw',
+    }),
+  approvalDecision: (token: string, catatan: string | null) =>
+    request<Skp>('/api/email-approvals/decision', {
+      method: 'POST',
+      body: { token, catatan },
+      whenSignedOut: 'throw',
+    }),
+  /** HR's mail console (admin with scope ALL; 403 for everyone else). */
+  mailMessages: (query: PageQuery & { status: 'FAILED' | 'DUE' }, signal?: AbortSignal) =>
+    getJson<Page<OutboxItem>>(`/api/mail/messages${queryString({ ...query })}`, signal),
+  retryMail: (messageId: string, version: number) =>
+    request<OutboxItem>(`/api/mail/messages/${id(messageId)}/retry`, { method: 'POST', body: { version } }),
+  undeliverable: (query: PageQuery, signal?: AbortSignal) =>
+    getJson<Page<Undeliverable>>(`/api/mail/undeliverable${queryString({ ...query })}`, signal),
+  clearUndeliverable: (email: string, version: number) =>
+    request<void>(`/api/mail/undeliverable/${id(email)}${queryString({ version })}`, { method: 'DELETE' }),
 };
 
 /** The sentence to show a person for any failure (ApiError detail, or a generic one). */
