@@ -637,3 +637,29 @@ describe('Kotak keluar dan konsol surel SDM', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });
+
+describe('every message in the outbox', () => {
+  it('parses as MIME with an HTML and a text part, and every link works against the running server', async () => {
+    await stack.mailIdle();
+    const names = (await readdir(stack.outboxDir)).filter((n) => n.endsWith('.eml'));
+    expect(names.length).toBeGreaterThan(3);
+    const links = new Set<string>();
+    for (const name of names) {
+      const mail = await simpleParser(await readFile(join(stack.outboxDir, name)));
+      expect(mail.subject, name).toBeTruthy();
+      expect(mail.text?.length, name).toBeGreaterThan(20);
+      expect(typeof mail.html === 'string' && mail.html.includes('<html lang="id">'), name).toBe(true);
+      expect(String(mail.html), name).not.toMatch(/<script|<img|src="http/i);
+      for (const [, href] of String(mail.html).matchAll(/href="([^"]+)"/g))
+        links.add((href ?? '').replaceAll('&amp;', '&'));
+      for (const [url] of (mail.text ?? '').matchAll(/https?:\/\/\S+/g)) links.add(url);
+    }
+    expect([...links].some((l) => l.includes('/persetujuan/#t='))).toBe(true);
+    for (const link of links) {
+      expect(link.startsWith(stack.baseUrl), link).toBe(true);
+      // The fragment never leaves the browser: the server sees the page itself, which only previews.
+      const res = await fetch(link, { redirect: 'manual' });
+      expect(res.status, link).toBe(200);
+    }
+  });
+});
