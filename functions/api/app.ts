@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { devRoutes } from './routes/dev.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
 import { emailApprovalRoutes, mailRoutes } from './routes/mail.ts';
 import { okrRoutes } from './routes/okr.ts';
 import { orgExtraRoutes } from './routes/org-extras.ts';
@@ -76,6 +77,7 @@ export function allRoutes(deps: Deps, extraRoutes: readonly Route[] = []): Route
     ...skpRoutes(deps),
     ...okrRoutes(deps),
     ...auditRoutes(deps),
+    ...evaluationRoutes(deps),
     ...emailApprovalRoutes(deps),
     ...mailRoutes(deps),
     ...extraRoutes,

@@ -31,6 +31,15 @@
  * | outbox: failed, for HR               | Query gsi3 gsi3pk=OUTBOX#FAILED, newest first (sparse)         |
  * | approval link by its token           | GetItem LINK#<sha256(token)> / LINK                            |
  * | undeliverable address (bounce)       | GetItem MAILADDR#<email> / STATUS; list: gsi3 MAILADDR#BLOCKED |
+ * | window states of a period (tick)     | Query pk=WINDOWS#<period> (one item per calendar window)       |
+ * | an employee's evaluation of a window | GetItem EMP#<id> / EVAL#<period>#<window>; list: begins_with   |
+ * | a penilai's team in a window         | Query gsi1 gsi1pk=PENILAI#<id>#<period>#<window>               |
+ * | evaluations of a unit in a window    | Query gsi2 gsi2pk=EVALUNIT#<period>#<window>#<unit>            |
+ * | calibration: counts per unit         | Query pk=EVALSTATS#<period>#<window> (counters, same txn)      |
+ * | organisation predikat per unit       | Query pk=ORGPRED#<period>#<window>, sk UNIT#<unit>             |
+ * | reopened for a person or a unit      | GetItem REOPEN#<period>#<window> / EMP#<id> or UNIT#<id>       |
+ * | reminder sent (at most once)         | GetItem NUDGE#<period>#<window>#<stage> / EMP#<id>             |
+ * | continuous feedback of an employee   | Query pk=EMP#<id>, sk begins_with FEEDBACK#                    |
  */
 
 export const ORG_PK = 'ORG';
@@ -135,6 +144,62 @@ export const keys = {
       : { gsi3pk: status === 'FAILED' ? OUTBOX_FAILED_PK : OUTBOX_DUE_PK, gsi3sk: `${at}#${id}` },
   approvalLink: (tokenHash: string): Key => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   mailAddress: (email: string): Key => ({ pk: `MAILADDR#${email.toLowerCase()}`, sk: 'STATUS' }),
+
+  windowState: (periodId: string, windowKey: string): Key => ({ pk: `WINDOWS#${periodId}`, sk: windowKey }),
+  windowsPk: (periodId: string) => `WINDOWS#${periodId}`,
+  evaluation: (employeeId: string, periodId: string, windowKey: string): Key => ({
+    pk: `EMP#${employeeId}`,
+    sk: `EVAL#${periodId}#${windowKey}`,
+  }),
+  evaluationPrefix: 'EVAL#',
+  evaluationIndexes: (e: {
+    employeeId: string;
+    periodId: string;
+    windowKey: string;
+    penilaiId: string | null;
+    unitId: string;
+    nama: string;
+  }) => ({
+    ...(e.penilaiId
+      ? {
+          gsi1pk: `PENILAI#${e.penilaiId}#${e.periodId}#${e.windowKey}`,
+          gsi1sk: `${nameKey(e.nama)}#${e.employeeId}`,
+        }
+      : {}),
+    gsi2pk: `EVALUNIT#${e.periodId}#${e.windowKey}#${e.unitId}`,
+    gsi2sk: `${nameKey(e.nama)}#${e.employeeId}`,
+  }),
+  penilaiTeamPk: (penilaiId: string, periodId: string, windowKey: string) =>
+    `PENILAI#${penilaiId}#${periodId}#${windowKey}`,
+  evalUnitPk: (periodId: string, windowKey: string, unitId: string) =>
+    `EVALUNIT#${periodId}#${windowKey}#${unitId}`,
+  evalStats: (periodId: string, windowKey: string, unitId: string): Key => ({
+    pk: `EVALSTATS#${periodId}#${windowKey}`,
+    sk: `UNIT#${unitId}`,
+  }),
+  evalStatsPk: (periodId: string, windowKey: string) => `EVALSTATS#${periodId}#${windowKey}`,
+  orgPredikat: (periodId: string, windowKey: string, unitId: string): Key => ({
+    pk: `ORGPRED#${periodId}#${windowKey}`,
+    sk: `UNIT#${unitId}`,
+  }),
+  orgPredikatPk: (periodId: string, windowKey: string) => `ORGPRED#${periodId}#${windowKey}`,
+  reopen: (
+    periodId: string,
+    windowKey: string,
+    target: { employeeId: string } | { unitId: string },
+  ): Key => ({
+    pk: `REOPEN#${periodId}#${windowKey}`,
+    sk: 'employeeId' in target ? `EMP#${target.employeeId}` : `UNIT#${target.unitId}`,
+  }),
+  nudge: (periodId: string, windowKey: string, stage: string, employeeId: string): Key => ({
+    pk: `NUDGE#${periodId}#${windowKey}#${stage}`,
+    sk: `EMP#${employeeId}`,
+  }),
+  feedback: (employeeId: string, at: string, id: string): Key => ({
+    pk: `EMP#${employeeId}`,
+    sk: `FEEDBACK#${at}#${id}`,
+  }),
+  feedbackPrefix: 'FEEDBACK#',
 
   /** A node of the cascade, keyed by its materialized path from the IKU: a subtree is one prefix. */
   cascadeNode: (periodId: string, path: string): Key => ({ pk: `CASCADE#${periodId}`, sk: path }),

@@ -65,7 +65,112 @@ function summaryText(skp: SkpSummary): string {
   return lines.join('\n');
 }
 
+/** A short message: greeting, paragraphs, an optional note, a button to the portal; HTML and text alike. */
+function simpleMail(
+  ctx: RenderContext,
+  subject: string,
+  penerima: string,
+  paragraphs: string[],
+  extra: { label: string; value: string } | null = null,
+  list: string[] = [],
+): RenderedMail {
+  const body = html`<p>Yth. ${penerima},</p>${paragraphs.map((p) => html`<p>${p}</p>`)}
+${list.length > 0 ? html`<ul>${list.map((item) => html`<li>${item}</li>`)}</ul>` : ''}
+${extra ? html`<p><strong>${extra.label}:</strong> ${extra.value}</p>` : ''}
+<p>${button(`${ctx.origin}/`, 'Buka PIAWAI', '#1f4e79')}</p>`;
+  const text = [
+    `Yth. ${penerima},`,
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    ...list.map((item) => `- ${item}`),
+    ...(list.length > 0 ? [''] : []),
+    ...(extra ? [`${extra.label}: ${extra.value}`, ''] : []),
+    `Buka PIAWAI: ${ctx.origin}/`,
+    '',
+    `${ctx.ministry} — PIAWAI`,
+  ].join('\n');
+  return { subject, html: layout(ctx, subject, body), text };
+}
+
+const tanggal = (date: string) =>
+  new Intl.DateTimeFormat('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+
 export function renderMail(message: OutboxMessage, ctx: RenderContext): RenderedMail {
+  switch (message.template) {
+    case 'window.opened': {
+      const d = message.data;
+      const ask =
+        d.jenis === 'PENYUSUNAN_SKP'
+          ? `Susun dan ajukan SKP Anda paling lambat ${tanggal(d.batasPengisian)}.`
+          : `Isi realisasi dan bukti dukung Anda paling lambat ${tanggal(d.batasPengisian)}; penilaian oleh pejabat penilai ditutup ${tanggal(d.tutup)}.`;
+      return simpleMail(ctx, `${d.nama} dibuka`, d.penerimaNama, [`${d.nama} telah dibuka.`, ask]);
+    }
+    case 'window.reminder': {
+      const d = message.data;
+      const what =
+        d.peran === 'pegawai'
+          ? 'Realisasi dan bukti dukung Anda belum diisi.'
+          : `${d.jumlah} pegawai yang Anda nilai menunggu umpan balik dan penilaian.`;
+      return simpleMail(ctx, `Pengingat (H-${d.hari}): ${d.nama}`, d.penerimaNama, [
+        what,
+        `Batas pengisian: ${tanggal(d.batasPengisian)} (${d.hari} hari lagi).`,
+      ]);
+    }
+    case 'window.escalation': {
+      const d = message.data;
+      return simpleMail(
+        ctx,
+        `Eskalasi: ${d.nama} belum tuntas`,
+        d.penerimaNama,
+        [
+          `Batas pengisian ${tanggal(d.batasPengisian)} telah lewat; evaluasi pegawai berikut belum tuntas. Mohon tindak lanjut Anda sebagai atasan pejabat penilai.`,
+        ],
+        null,
+        d.pegawai,
+      );
+    }
+    case 'keberatan.filed': {
+      const d = message.data;
+      return simpleMail(
+        ctx,
+        `Keberatan atas predikat: ${d.pegawaiNama}`,
+        d.atasanNama,
+        [
+          `${d.pegawaiNama} mengajukan keberatan atas predikat ${d.windowNama} kepada Anda sebagai atasan pejabat penilai. Mintalah penjelasan pejabat penilai dan pegawai, lalu putuskan di PIAWAI; keputusan Anda final.`,
+        ],
+        { label: 'Alasan', value: d.alasan },
+      );
+    }
+    case 'keberatan.decided': {
+      const d = message.data;
+      return simpleMail(
+        ctx,
+        `Keputusan keberatan: ${d.windowNama}`,
+        d.pegawaiNama,
+        [
+          d.diubah
+            ? `Keberatan Anda diterima; predikat diubah menjadi ${d.predikat}.`
+            : `Keberatan Anda tidak diterima; predikat tetap ${d.predikat}.`,
+          'Keputusan ini final.',
+        ],
+        { label: 'Catatan', value: d.catatan },
+      );
+    }
+    case 'skp.approval_request':
+    case 'skp.decided':
+      return renderSkpMail(message, ctx);
+  }
+}
+
+function renderSkpMail(
+  message: Extract<OutboxMessage, { template: 'skp.approval_request' | 'skp.decided' }>,
+  ctx: RenderContext,
+): RenderedMail {
   if (message.template === 'skp.approval_request') {
     const { data } = message;
     const setujui = ctx.approvalUrl(data.linkSeeds.setujui);

@@ -64,8 +64,11 @@ export async function updateCalendar(
     ...(input.cadence ? { cadence: input.cadence } : {}),
     ...(input.hariPengisian ? { hariPengisian: input.hariPengisian } : {}),
     ...(input.hariKeberatan ? { hariKeberatan: input.hariKeberatan } : {}),
+    ...(input.kebijakanDistribusi ? { kebijakanDistribusi: input.kebijakanDistribusi } : {}),
   };
-  const windows = input.windows ?? defaultCalendar(settings);
+  // Windows are laid out again only when what they derive from changed; a policy change keeps them.
+  const rederive = input.cadence !== undefined || input.hariPengisian !== undefined;
+  const windows = input.windows ?? (rederive ? defaultCalendar(settings) : current.calendar.windows);
   const problems = calendarProblems(current.tahun, windows);
   if (problems.length > 0) {
     throw new DomainError(

@@ -30,11 +30,18 @@ const calendarSettingsFields = {
     .min(1)
     .max(60)
     .meta({ description: 'Hari untuk mengajukan keberatan (PP 30/2019: 14)' }),
+  kebijakanDistribusi: z.enum(['JUSTIFIKASI', 'BLOKIR']).meta({
+    description: 'Pelanggaran pola distribusi saat finalisasi: wajib justifikasi (bawaan) atau memblokir',
+  }),
 };
 
 export const periodCalendarSchema = z
   .object({
-    settings: z.object({ tahun: z.number().int(), ...calendarSettingsFields }),
+    settings: z.object({
+      tahun: z.number().int(),
+      ...calendarSettingsFields,
+      kebijakanDistribusi: calendarSettingsFields.kebijakanDistribusi.optional(),
+    }),
     windows: z.array(calendarWindowSchema),
   })
   .meta({ id: 'PeriodCalendar' });
@@ -46,6 +53,7 @@ export const calendarUpdateSchema = z
     cadence: calendarSettingsFields.cadence.optional(),
     hariPengisian: calendarSettingsFields.hariPengisian.optional(),
     hariKeberatan: calendarSettingsFields.hariKeberatan.optional(),
+    kebijakanDistribusi: calendarSettingsFields.kebijakanDistribusi.optional(),
     windows: z.array(calendarWindowSchema).min(1).max(20).optional().meta({
       description: 'Jendela yang disusun sendiri; bila kosong, disusun ulang dari pengaturan',
     }),

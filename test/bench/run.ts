@@ -5,6 +5,7 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { benchApiLatency } from './api-latency.ts';
 import { benchBoard } from './board.ts';
 import { benchBundle } from './bundle.ts';
+import { benchWindowOpen } from './window-open.ts';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -55,6 +56,26 @@ if (wanted('board')) {
       [`${board.small.employees} pegawai, ${board.small.units} unit`]: { 'p50 (ms)': board.small.p50 },
       [`${board.large.employees} pegawai, ${board.large.units} unit`]: { 'p50 (ms)': board.large.p50 },
       rasio: { 'p50 (ms)': board.ratio, anggaran: '≤ 1.5' },
+    });
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+if (wanted('window')) {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const window = await benchWindowOpen(dynamo);
+    results.windowOpen = window;
+    console.log(`\nMembuka jendela evaluasi untuk ${window.employees} pegawai (notifikasi masuk outbox)`);
+    console.table({
+      'waktu (detik)': { nilai: window.seconds },
+      'pesan diantrikan': { nilai: window.notifications },
+      'panggilan DynamoDB per pegawai': { nilai: window.callsPerEmployee },
+      'jalan kedua: pesan / jendela dibuka': {
+        nilai: `${window.secondRun.notifications} / ${window.secondRun.windowsOpened}`,
+      },
+      'jalan kedua: panggilan DynamoDB': { nilai: window.secondRun.calls },
     });
   } finally {
     await dynamo.stop();

@@ -96,8 +96,8 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
         employeeId,
         adminScope,
       },
-      // Tests move the clock by days; their tokens outlive that.
-      { expiresInSeconds: 90 * 24 * 60 * 60 },
+      // Tests move the clock by days and months; their tokens outlive that.
+      { expiresInSeconds: 400 * 24 * 60 * 60 },
     );
   const adminToken = await tokenFor(TEST_ADMIN_ID, 'ALL');
   await ensureTable(deps.db);

@@ -94,6 +94,21 @@ const matrix: Record<string, Row> = {
   'GET /api/audit': adminOnly,
   'GET /api/audit/stream': adminOnly,
   'GET /api/audit/verify': adminOnly,
+  'GET /api/periods/:id/windows': signedIn,
+  'POST /api/jobs/tick': adminOnly,
+  'GET /api/employees/:id/evaluations': subject,
+  'GET /api/employees/:id/evaluations/:periodId/:windowKey': subject,
+  'PUT /api/employees/:id/evaluations/:periodId/:windowKey/realisasi': subject,
+  'PUT /api/employees/:id/evaluations/:periodId/:windowKey/penilaian': subject,
+  'POST /api/employees/:id/evaluations/:periodId/:windowKey/keberatan': subject,
+  'PUT /api/employees/:id/evaluations/:periodId/:windowKey/keberatan/keputusan': subject,
+  'GET /api/employees/:id/feedback': subject,
+  'POST /api/employees/:id/feedback': subject,
+  'GET /api/me/team-evaluations': signedIn,
+  'PUT /api/periods/:id/windows/:windowKey/units/:unitId/predikat': signedIn,
+  'GET /api/periods/:id/windows/:windowKey/calibration': adminOnly,
+  'POST /api/periods/:id/windows/:windowKey/units/:unitId/finalize': adminOnly,
+  'POST /api/periods/:id/windows/:windowKey/reopen': adminOnly,
   'GET /api/email-approvals/preview': everyone,
   'POST /api/email-approvals/decision': everyone,
   'GET /api/mail/messages': adminOnly,
@@ -161,7 +176,10 @@ describe('who may call what (every route × every kind of caller)', () => {
       .replace(':id', id)
       .replace(':skpId', ids.skp)
       .replace(':ikuId', ids.period)
-      .replace(':email', 'nobody@piawai.test');
+      .replace(':email', 'nobody@piawai.test')
+      .replace(':periodId', ids.period)
+      .replace(':windowKey', 'EVALUASI_PERIODIK-2025-01-01')
+      .replace(':unitId', ids.unit);
     const csv = pattern.endsWith('/import');
     const body = method === 'GET' ? undefined : csv ? 'x' : {};
     const headers = csv ? { 'content-type': 'text/csv' } : undefined;

@@ -7,24 +7,10 @@ import type { Db } from '../client.ts';
 import { keys } from '../keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
 import type { ExtraWrite, StoredItem } from '../transact.ts';
-
-const storage = new Set([
-  'pk',
-  'sk',
-  'entity',
-  'auditHash',
-  'createdAt',
-  'updatedAt',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'penilaiId',
-  'unitId',
-]);
+import { valueOf } from './stored-fields.ts';
 
 export const skpFromItem = (item: Record<string, unknown>): Skp => {
-  const skp = Object.fromEntries(Object.entries(item).filter(([k]) => !storage.has(k))) as unknown as Skp;
+  const skp = valueOf(item, ['penilaiId', 'unitId']) as unknown as Skp;
   return { ...skp, ditutup: skp.ditutup ?? null };
 };
 

@@ -34,6 +34,40 @@ export type OutboxMessage =
         periode: string;
         lewatSurel: boolean;
       };
+    }
+  | {
+      template: 'window.opened';
+      data: {
+        nama: string;
+        jenis: 'PENYUSUNAN_SKP' | 'EVALUASI';
+        batasPengisian: string;
+        tutup: string;
+        penerimaNama: string;
+      };
+    }
+  | {
+      template: 'window.reminder';
+      /** `hari`: days left before the input deadline; `peran`: what the person still owes. */
+      data: {
+        nama: string;
+        batasPengisian: string;
+        hari: number;
+        peran: 'pegawai' | 'penilai';
+        jumlah: number;
+        penerimaNama: string;
+      };
+    }
+  | {
+      template: 'window.escalation';
+      data: { nama: string; batasPengisian: string; pegawai: string[]; penerimaNama: string };
+    }
+  | {
+      template: 'keberatan.filed';
+      data: { atasanNama: string; pegawaiNama: string; windowNama: string; alasan: string };
+    }
+  | {
+      template: 'keberatan.decided';
+      data: { pegawaiNama: string; windowNama: string; diubah: boolean; predikat: string; catatan: string };
     };
 
 export type OutboxTemplate = OutboxMessage['template'];

@@ -29,6 +29,11 @@ export interface CalendarSettings {
   hariPengisian: number;
   /** Objection period after the final predikat is received (PP 30/2019: 14 days). */
   hariKeberatan: number;
+  /**
+   * What a distribution-curve violation does at finalisation (SE 3/2023 calls the curve a guide the leader
+   * "considers"): JUSTIFIKASI asks for a written justification (default), BLOKIR refuses.
+   */
+  kebijakanDistribusi?: 'JUSTIFIKASI' | 'BLOKIR';
 }
 
 export const defaultCalendarSettings = (tahun: number): CalendarSettings => ({
