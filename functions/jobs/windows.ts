@@ -109,7 +109,12 @@ export async function runWindows(
         if (state.fanout || !evaluating || state.status === 'TERJADWAL') break;
         const stage =
           state.status === 'DIBUKA'
-            ? reminderDue(window.batasPengisian, today, state.pengingatTerkirim)
+            ? reminderDue(
+                window.batasPengisian,
+                today,
+                state.pengingatTerkirim,
+                period.calendar.settings.hariPengingat,
+              )
             : null;
         if (stage !== null) {
           state = {

@@ -283,8 +283,8 @@ export async function savePenilaian(
   }
   // SE 3/2023: a unit head's Rating Hasil Kerja is the unit's organisation predikat.
   const leadsUnit = org.units.get(current.header.unitId)?.kepalaId === employeeId;
-  const fromOrg =
-    leadsUnit && orgPredikat ? ratingHasilForUnitHead(orgPredikat.predikat, defaultUnitHeadMapping) : null;
+  const mapping = { ...defaultUnitHeadMapping, ...period.calendar.settings.pemetaanKepalaUnit };
+  const fromOrg = leadsUnit && orgPredikat ? ratingHasilForUnitHead(orgPredikat.predikat, mapping) : null;
   const ratingHasil = fromOrg ?? input.ratingHasil;
   const { version: _v, ...rest } = current;
   const next: Omit<Evaluation, 'version'> = {

@@ -65,6 +65,10 @@ export async function updateCalendar(
     ...(input.hariPengisian ? { hariPengisian: input.hariPengisian } : {}),
     ...(input.hariKeberatan ? { hariKeberatan: input.hariKeberatan } : {}),
     ...(input.kebijakanDistribusi ? { kebijakanDistribusi: input.kebijakanDistribusi } : {}),
+    ...(input.hariPengingat
+      ? { hariPengingat: [...new Set(input.hariPengingat)].sort((a, b) => b - a) }
+      : {}),
+    ...(input.pemetaanKepalaUnit ? { pemetaanKepalaUnit: input.pemetaanKepalaUnit } : {}),
   };
   // Windows are laid out again only when what they derive from changed; a policy change keeps them.
   const rederive = input.cadence !== undefined || input.hariPengisian !== undefined;

@@ -33,6 +33,17 @@ const calendarSettingsFields = {
   kebijakanDistribusi: z.enum(['JUSTIFIKASI', 'BLOKIR']).meta({
     description: 'Pelanggaran pola distribusi saat finalisasi: wajib justifikasi (bawaan) atau memblokir',
   }),
+  hariPengingat: z
+    .array(z.number().int().min(1).max(30))
+    .min(1)
+    .max(5)
+    .meta({ description: 'Pengingat H-n sebelum batas pengisian (bawaan: 7, 3, 1)' }),
+  pemetaanKepalaUnit: z
+    .partialRecord(
+      z.enum(['ISTIMEWA', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG']),
+      z.enum(['DI_ATAS', 'SESUAI', 'DI_BAWAH']),
+    )
+    .meta({ description: 'Predikat organisasi → Rating Hasil Kerja kepala unit (SE 3/2023)' }),
 };
 
 export const periodCalendarSchema = z
@@ -41,6 +52,8 @@ export const periodCalendarSchema = z
       tahun: z.number().int(),
       ...calendarSettingsFields,
       kebijakanDistribusi: calendarSettingsFields.kebijakanDistribusi.optional(),
+      hariPengingat: calendarSettingsFields.hariPengingat.optional(),
+      pemetaanKepalaUnit: calendarSettingsFields.pemetaanKepalaUnit.optional(),
     }),
     windows: z.array(calendarWindowSchema),
   })
@@ -54,6 +67,8 @@ export const calendarUpdateSchema = z
     hariPengisian: calendarSettingsFields.hariPengisian.optional(),
     hariKeberatan: calendarSettingsFields.hariKeberatan.optional(),
     kebijakanDistribusi: calendarSettingsFields.kebijakanDistribusi.optional(),
+    hariPengingat: calendarSettingsFields.hariPengingat.optional(),
+    pemetaanKepalaUnit: calendarSettingsFields.pemetaanKepalaUnit.optional(),
     windows: z.array(calendarWindowSchema).min(1).max(20).optional().meta({
       description: 'Jendela yang disusun sendiri; bila kosong, disusun ulang dari pengaturan',
     }),

@@ -67,3 +67,11 @@ describe('reminders before the input deadline (batas 2025-04-07)', () => {
     expect(escalationDue(batas, '2025-04-08', true)).toBe(false);
   });
 });
+
+describe('reminder stages set per period', () => {
+  it('uses the period’s own stages (e.g. H-5 and H-2)', () => {
+    expect(reminderDue('2025-04-07', '2025-04-02', [], [5, 2])).toBe(5);
+    expect(reminderDue('2025-04-07', '2025-04-04', [5], [5, 2])).toBe(null);
+    expect(reminderDue('2025-04-07', '2025-04-05', [5], [5, 2])).toBe(2);
+  });
+});

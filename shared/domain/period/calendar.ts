@@ -34,6 +34,18 @@ export interface CalendarSettings {
    * "considers"): JUSTIFIKASI asks for a written justification (default), BLOKIR refuses.
    */
   kebijakanDistribusi?: 'JUSTIFIKASI' | 'BLOKIR';
+  /** Reminder stages, in days before the input deadline (default 7, 3, 1). */
+  hariPengingat?: number[];
+  /**
+   * SE 3/2023: a unit head's Rating Hasil Kerja is the unit's organisation predikat; how its five levels map
+   * to the three ratings is not stated, so it is a setting (default Istimewa→Di Atas, Baik→Sesuai, others→Di Bawah).
+   */
+  pemetaanKepalaUnit?: Partial<
+    Record<
+      'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG',
+      'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'
+    >
+  >;
 }
 
 export const defaultCalendarSettings = (tahun: number): CalendarSettings => ({
