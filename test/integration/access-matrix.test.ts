@@ -94,6 +94,8 @@ const matrix: Record<string, Row> = {
   'GET /api/audit': adminOnly,
   'GET /api/audit/stream': adminOnly,
   'GET /api/audit/verify': adminOnly,
+  'GET /api/employees/:id/intervensi-targets': subject,
+  'GET /api/me/team': signedIn,
   'GET /api/periods/:id/windows': signedIn,
   'POST /api/jobs/tick': adminOnly,
   'GET /api/employees/:id/evaluations': subject,

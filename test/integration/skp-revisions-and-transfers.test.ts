@@ -246,3 +246,61 @@ describe('the cascade through Key Results, revisions that replace a plan, and a 
     )?.rhk[0]?.id as string;
   }
 });
+
+describe('what the planning screens ask for', () => {
+  it('lists the penilai’s RHK and KR as intervensi targets, the unit’s IKU for its leader, and a penilai’s team', async () => {
+    const t = await createTestApp('2025-01-10T03:00:00.000Z');
+    const org = await aSmallMinistry(t);
+    const periodId = await aPeriod(t);
+    const iku = (
+      await t.call('POST', `/api/periods/${periodId}/iku`, {
+        unitId: org.deputi.id,
+        indikator: 'Indeks layanan',
+        target: '90',
+        satuan: 'indeks',
+      })
+    ).body;
+    const deputi = await anApprovedSkp(
+      t,
+      periodId,
+      org.kepalaDeputi,
+      org.menteri,
+      { kind: 'IKU', id: iku.id },
+      true,
+    );
+    const forLeader = await t.callAs(
+      await t.tokenFor(org.kepalaDeputi.id),
+      'GET',
+      `/api/employees/${org.kepalaDeputi.id}/intervensi-targets?periodId=${periodId}`,
+    );
+    expect(forLeader.body.targets).toContainEqual(
+      expect.objectContaining({ kind: 'IKU', id: iku.id, target: '90 indeks' }),
+    );
+    const forKaro = await t.callAs(
+      await t.tokenFor(org.kepalaBiro.id),
+      'GET',
+      `/api/employees/${org.kepalaBiro.id}/intervensi-targets?periodId=${periodId}`,
+    );
+    expect(forKaro.body.penilai).toEqual({ id: org.kepalaDeputi.id, nama: 'Deputi Contoh' });
+    expect(forKaro.body.targets.map((x: { kind: string; id: string }) => [x.kind, x.id])).toEqual([
+      ['RHK', deputi.rhk[0].id],
+      ['KR', deputi.rhk[0].iki[0].id],
+    ]);
+    const team = await t.callAs(
+      await t.tokenFor(org.kepalaDeputi.id),
+      'GET',
+      `/api/me/team?periodId=${periodId}`,
+    );
+    expect(team.body.items.map((m: { employee: { id: string } }) => m.employee.id)).toEqual([
+      org.kepalaBiro.id,
+    ]);
+    const karoTeam = await t.callAs(
+      await t.tokenFor(org.kepalaBiro.id),
+      'GET',
+      `/api/me/team?periodId=${periodId}`,
+    );
+    expect(karoTeam.body.items).toEqual([
+      { employee: expect.objectContaining({ id: org.analis.id }), skp: null },
+    ]);
+  });
+});

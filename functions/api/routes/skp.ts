@@ -1,7 +1,7 @@
 // /api/employees/:id/skp (an employee's SKPs and their workflow), /api/me/approvals, /api/periods/:id/board.
 
 import * as z from 'zod';
-import { idParamsSchema, pageQuerySchema } from '../../../shared/contract/common.ts';
+import { idParamsSchema, idSchema, pageQuerySchema } from '../../../shared/contract/common.ts';
 import {
   boardSchema,
   skpContentSchema,
@@ -24,6 +24,7 @@ import {
   transitionSkp,
   updateSkpContent,
 } from '../../services/skp-service.ts';
+import { intervensiTargets, myTeam } from '../../services/team-service.ts';
 import { ok, problems } from '../openapi-helpers.ts';
 import { defineRoute } from '../route-kit.ts';
 
@@ -149,6 +150,44 @@ export const skpRoutes = (deps: Deps) => [
     },
     async (c) =>
       c.json({ items: await approvalQueue(deps, signedInCaller(c.var.principal).employeeId) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/employees/:id/intervensi-targets',
+      access: { employee: 'id' },
+      tags,
+      summary:
+        'Hasil kerja yang dapat diintervensi: RHK dan KR pejabat penilai (atau IKU unit bagi pimpinannya)',
+      params: idParamsSchema,
+      query: z.object({ periodId: idSchema }),
+      responses: {
+        200: ok(
+          z.object({ targets: z.array(z.object({ kind: z.string(), id: z.string() }).loose()) }).loose(),
+          'Pilihan',
+        ),
+        404: problems[404],
+      },
+    },
+    async (c, { params, query }) => c.json(await intervensiTargets(deps, params.id, query.periodId), 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/me/team',
+      access: 'signedIn',
+      tags,
+      summary: 'Pegawai yang saya nilai, dengan SKP mereka pada periode ini',
+      query: z.object({ periodId: idSchema }),
+      responses: {
+        200: ok(
+          z.object({ items: z.array(z.object({ employee: z.unknown(), skp: skpSchema.nullable() })) }),
+          'Tim',
+        ),
+      },
+    },
+    async (c, { query }) =>
+      c.json({ items: await myTeam(deps, signedInCaller(c.var.principal).employeeId, query.periodId) }, 200),
   ),
   defineRoute(
     {
