@@ -6,10 +6,10 @@ import { DomainError } from '../../../shared/errors.ts';
 import type { Db } from '../client.ts';
 import { type Key, keys } from '../keys.ts';
 import type { ExtraWrite, StoredItem } from '../transact.ts';
-import { valueOf } from './stored-fields.ts';
+import { itemValue } from './stored-fields.ts';
 
 export const evaluationFromItem = (item: Record<string, unknown>): Evaluation =>
-  valueOf(item) as unknown as Evaluation;
+  itemValue(item) as unknown as Evaluation;
 
 export const evaluationToItem = (e: Omit<Evaluation, 'version'>) => ({
   ...e,

@@ -7,10 +7,10 @@ import type { Db } from '../client.ts';
 import { keys } from '../keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
 import type { ExtraWrite, StoredItem } from '../transact.ts';
-import { valueOf } from './stored-fields.ts';
+import { itemValue } from './stored-fields.ts';
 
 export const skpFromItem = (item: Record<string, unknown>): Skp => {
-  const skp = valueOf(item, ['penilaiId', 'unitId']) as unknown as Skp;
+  const skp = itemValue(item, ['penilaiId', 'unitId']) as unknown as Skp;
   return { ...skp, ditutup: skp.ditutup ?? null };
 };
 

@@ -17,7 +17,7 @@ const storageAttributes = new Set([
 ]);
 
 /** An item's value without its storage attributes (and any `extra` names kept only for indexes). */
-export const valueOf = (
+export const itemValue = (
   item: Record<string, unknown>,
   extra: readonly string[] = [],
 ): Record<string, unknown> =>
