@@ -40,6 +40,7 @@
  * | reopened for a person or a unit      | GetItem REOPEN#<period>#<window> / EMP#<id> or UNIT#<id>       |
  * | reminder sent (at most once)         | GetItem NUDGE#<period>#<window>#<stage> / EMP#<id>             |
  * | continuous feedback of an employee   | Query pk=EMP#<id>, sk begins_with FEEDBACK#                    |
+ * | objections of a period (HR, atasan)  | Query gsi3 gsi3pk=KEBERATAN#<period> (sparse), newest first    |
  */
 
 export const ORG_PK = 'ORG';
@@ -159,7 +160,12 @@ export const keys = {
     penilaiId: string | null;
     unitId: string;
     nama: string;
+    keberatanSejak: string | null;
   }) => ({
+    // Sparse: only evaluations with an objection, for HR's list and each atasan's queue.
+    ...(e.keberatanSejak
+      ? { gsi3pk: `KEBERATAN#${e.periodId}`, gsi3sk: `${e.keberatanSejak}#${e.employeeId}#${e.windowKey}` }
+      : {}),
     ...(e.penilaiId
       ? {
           gsi1pk: `PENILAI#${e.penilaiId}#${e.periodId}#${e.windowKey}`,
@@ -171,6 +177,7 @@ export const keys = {
   }),
   penilaiTeamPk: (penilaiId: string, periodId: string, windowKey: string) =>
     `PENILAI#${penilaiId}#${periodId}#${windowKey}`,
+  keberatanPk: (periodId: string) => `KEBERATAN#${periodId}`,
   evalUnitPk: (periodId: string, windowKey: string, unitId: string) =>
     `EVALUNIT#${periodId}#${windowKey}#${unitId}`,
   evalStats: (periodId: string, windowKey: string, unitId: string): Key => ({

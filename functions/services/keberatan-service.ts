@@ -7,7 +7,7 @@ import type { Evaluation } from '../../shared/domain/evaluation/types.ts';
 import { objectionDeadline } from '../../shared/domain/period/calendar.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
-import { evaluationToItem } from '../db/repos/evaluation-repo.ts';
+import { evaluationRepo, evaluationToItem } from '../db/repos/evaluation-repo.ts';
 import { enqueue } from '../db/repos/outbox-repo.ts';
 import { writeChanges } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
@@ -177,4 +177,12 @@ export async function decideKeberatan(
   );
   if (notice.length > 0) deps.mail.kick();
   return { ...next, version: current.version + 1 };
+}
+
+/** The objections of a period, newest first: all of them for HR, those waiting for one atasan otherwise. */
+export async function listKeberatan(deps: Deps, periodId: string, atasanId: string | null) {
+  const all = await evaluationRepo.keberatan(deps.db, periodId);
+  return atasanId === null
+    ? all
+    : all.filter((e) => e.header.atasanPenilai?.id === atasanId && e.keberatan?.status === 'DIAJUKAN');
 }

@@ -97,6 +97,8 @@ const matrix: Record<string, Row> = {
   'GET /api/employees/:id/intervensi-targets': subject,
   'GET /api/me/team': signedIn,
   'GET /api/periods/:id/windows': signedIn,
+  'GET /api/periods/:id/keberatan': adminOnly,
+  'GET /api/me/keberatan': signedIn,
   'POST /api/jobs/tick': adminOnly,
   'GET /api/employees/:id/evaluations': subject,
   'GET /api/employees/:id/evaluations/:periodId/:windowKey': subject,

@@ -38,7 +38,7 @@ import {
   teamEvaluations,
 } from '../../services/evaluation-service.ts';
 import { addFeedback, listFeedback } from '../../services/feedback-service.ts';
-import { decideKeberatan, fileKeberatan } from '../../services/keberatan-service.ts';
+import { decideKeberatan, fileKeberatan, listKeberatan } from '../../services/keberatan-service.ts';
 import { windowStates } from '../../services/window-service.ts';
 import { siteOrigin } from '../middleware/csrf.ts';
 import { ok, problems } from '../openapi-helpers.ts';
@@ -100,6 +100,34 @@ function evaluationChange<B extends z.ZodType>(
 }
 
 export const evaluationRoutes = (deps: Deps) => [
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/periods/:id/keberatan',
+      access: 'adminAll',
+      tags,
+      summary: 'Semua keberatan dalam satu periode, terbaru dahulu (Biro SDM)',
+      params: idParamsSchema,
+      responses: { 200: ok(z.object({ items: z.array(evaluationSchema) }), 'Keberatan') },
+    },
+    async (c, { params }) => c.json({ items: await listKeberatan(deps, params.id, null) }, 200),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/api/me/keberatan',
+      access: 'signedIn',
+      tags,
+      summary: 'Keberatan yang menunggu keputusan saya sebagai atasan pejabat penilai',
+      query: z.object({ periodId: idSchema }),
+      responses: { 200: ok(z.object({ items: z.array(evaluationSchema) }), 'Keberatan') },
+    },
+    async (c, { query }) =>
+      c.json(
+        { items: await listKeberatan(deps, query.periodId, signedInCaller(c.var.principal).employeeId) },
+        200,
+      ),
+  ),
   defineRoute(
     {
       method: 'get',

@@ -20,6 +20,7 @@ export const evaluationToItem = (e: Omit<Evaluation, 'version'>) => ({
     penilaiId: e.header.penilai?.id ?? null,
     unitId: e.header.unitId,
     nama: e.header.pegawai.nama,
+    keberatanSejak: e.keberatan?.diajukanPada ?? null,
   }),
 });
 
@@ -81,6 +82,18 @@ export const evaluationRepo = {
   orgPredikat: (db: Db, periodId: string, windowKey: string) =>
     queryAll(db, { pk: keys.orgPredikatPk(periodId, windowKey) }),
   windowStates: (db: Db, periodId: string) => queryAll(db, { pk: keys.windowsPk(periodId) }),
+  keberatan: async (db: Db, periodId: string) => {
+    const result = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.keberatanPk(periodId) },
+        ScanIndexForward: false,
+      }),
+    );
+    return (result.Items ?? []).map(evaluationFromItem);
+  },
   feedback: (db: Db, employeeId: string) =>
     queryAll(db, { pk: `EMP#${employeeId}`, prefix: keys.feedbackPrefix }),
 };
