@@ -5,6 +5,8 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { benchApiLatency } from './api-latency.ts';
 import { benchBoard } from './board.ts';
 import { benchBundle } from './bundle.ts';
+import { benchLighthouse } from './lighthouse.ts';
+import { benchPageJs } from './page-js.ts';
 import { benchWindowOpen } from './window-open.ts';
 
 const only = process.argv.slice(2);
@@ -23,6 +25,67 @@ if (wanted('bundle')) {
     'rasio muat dingin': { nilai: bundle.coldLoadRatio, anggaran: '' },
     'muat AWS SDK saja (ms)': { nilai: bundle.sdkOnlyColdLoadMs, anggaran: '' },
   });
+}
+
+if (wanted('pagejs')) {
+  const pageJs = await benchPageJs();
+  results.pageJs = pageJs;
+  console.log(`\nJS per halaman situs (web/dist), gzip; anggaran ≤ ${pageJs.budgetKb} KB per halaman`);
+  console.table(
+    Object.fromEntries(
+      pageJs.pages.map((p) => [
+        p.page,
+        {
+          berkas: p.files,
+          'mentah (KB)': p.rawKb,
+          'gzip (KB)': p.gzipKb,
+          'dikecualikan (KB)': p.exemptGzipKb || '',
+          'dihitung (KB)': p.budgetedGzipKb,
+          'import() (KB)': p.dynamicGzipKb || '',
+          anggaran: p.withinBudget ? `≤ ${pageJs.budgetKb}` : `MELEBIHI ${pageJs.budgetKb}`,
+        },
+      ]),
+    ),
+  );
+  for (const [file, reason] of Object.entries(pageJs.exempt))
+    console.log(`Dikecualikan: ${file} — ${reason}`);
+}
+
+if (wanted('lighthouse')) {
+  const lh = await benchLighthouse();
+  results.lighthouse = lh;
+  console.log(
+    `\nLighthouse ${lh.lighthouseVersion} (throttling simulasi bawaan; kinerja = median ${lh.runs} jalan)`,
+  );
+  console.table(
+    Object.fromEntries(
+      lh.rows.map((row) => [
+        `${row.page} ${row.preset}`,
+        {
+          sebagai: row.as,
+          aksesibilitas: row.accessibility ?? 'tidak ada',
+          kinerja: row.performance ?? 'tidak ada',
+          'LCP (ms)': row.metrics.lcpMs ?? '',
+          'TBT (ms)': row.metrics.tbtMs ?? '',
+          CLS: row.metrics.cls ?? '',
+          anggaran: `a11y ≥ ${lh.budgets.accessibility}, kinerja ≥ ${lh.budgets.performance}: ${row.withinBudget ? 'ya' : 'TIDAK'}`,
+        },
+      ]),
+    ),
+  );
+  for (const row of lh.rows) {
+    if (row.missing) {
+      if (row.preset === 'mobile') console.log(`${row.page}: ${row.missing}`);
+    } else if (row.failedAccessibility.length > 0)
+      console.log(
+        `${row.page} ${row.preset}, audit aksesibilitas gagal: ${row.failedAccessibility.join(', ')}`,
+      );
+    if ((row.metrics.cls ?? 0) > 0.1)
+      console.log(
+        `${row.page} ${row.preset}, pergeseran tata letak terbesar: ${row.layoutShifts.join('; ')}`,
+      );
+  }
+  console.log('Laporan HTML: test-output/lighthouse/');
 }
 
 if (wanted('latency')) {
