@@ -13,9 +13,7 @@ import type { PredikatPegawai, Rating } from '../../../shared/domain/evaluation/
 import type { Evaluation, Realisasi } from '../../../shared/domain/evaluation/types.ts';
 import type { AlignmentTreeNode, Iku } from '../../../shared/domain/okr/types.ts';
 import type { Skp } from '../../../shared/domain/skp/types.ts';
-import { ApiError } from './api.ts';
-import { CSRF_HEADER, csrfToken } from './csrf.ts';
-import { onSignInPage, signInHref } from './sign-in.ts';
+import { ApiError, request } from './api.ts';
 
 // Types only: the zod schemas stay on the server side of the bundle.
 export type Period = z.infer<typeof periodSchema>;
@@ -66,62 +64,18 @@ export interface PenilaianInput {
   catatan: string | null;
 }
 
+export interface KeberatanDecisionInput {
+  version: number;
+  klarifikasiPenilai: string;
+  klarifikasiPegawai: string;
+  keputusan: 'UBAH' | 'TETAP';
+  predikatBaru: PredikatPegawai | null;
+  catatan: string;
+}
+
 export interface RealisasiInput {
   version?: number | undefined;
   realisasi: Realisasi[];
-}
-
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-let leaving = false;
-
-async function toApiError(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
-  if (typeof body === 'object' && body !== null && 'detail' in body && typeof body.detail === 'string') {
-    const problem = body as { code?: string; detail: string; errors?: ApiError['errors'] };
-    return new ApiError(response.status, problem.code ?? 'unknown', problem.detail, problem.errors ?? []);
-  }
-  return new ApiError(
-    response.status,
-    'http.unexpected',
-    `Server menjawab dengan kesalahan (HTTP ${response.status}). Coba lagi beberapa saat lagi.`,
-  );
-}
-
-async function request<T>(
-  path: string,
-  options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; signal?: AbortSignal } = {},
-): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (UNSAFE_METHODS.has(method)) {
-    const token = csrfToken();
-    if (token) headers[CSRF_HEADER] = token;
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, 'network', 'Tidak dapat terhubung ke server. Periksa koneksi lalu coba lagi.');
-  }
-  // Not signed in (any more): the sign-in page, which returns here; the page keeps "Memuat…" meanwhile.
-  if (response.status === 401 && !onSignInPage()) {
-    if (!leaving) {
-      leaving = true;
-      location.assign(signInHref());
-    }
-    return new Promise<T>(() => {});
-  }
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as T;
 }
 
 const id = (value: string) => encodeURIComponent(value);
@@ -178,6 +132,17 @@ export const kinerjaApi = {
     request<Evaluation>(`${evaluation(e.employeeId, e.periodId, e.windowKey)}/keberatan`, {
       method: 'POST',
       body: { alasan },
+    }),
+
+  keberatanQueue: (periodId: string, signal?: AbortSignal) =>
+    request<{ items: Evaluation[] }>(`/api/me/keberatan?periodId=${id(periodId)}`, { signal }),
+  decideKeberatan: (
+    e: Pick<Evaluation, 'employeeId' | 'periodId' | 'windowKey'>,
+    input: KeberatanDecisionInput,
+  ) =>
+    request<Evaluation>(`${evaluation(e.employeeId, e.periodId, e.windowKey)}/keberatan/keputusan`, {
+      method: 'PUT',
+      body: input,
     }),
 
   feedback: (employeeId: string, signal?: AbortSignal) =>

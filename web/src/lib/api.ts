@@ -150,7 +150,8 @@ function goToSignIn(): void {
   location.assign(signInHref());
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** One call of the API: CSRF header on writes, problem+json as ApiError, 401 → the sign-in page. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';

@@ -122,6 +122,8 @@ form.addEventListener('submit', (event) => {
 });
 // Sorting and page size apply at once; the search text waits for "Cari" (or Enter).
 for (const select of [sort, order, limit]) select.addEventListener('change', apply);
+// The CSV import above the list (scripts/employee-import-page.ts) added people: show the list afresh.
+document.addEventListener('piawai:employees-changed', () => void list.reload());
 
 fillFormFromAddress();
 filters = readForm();

@@ -20,6 +20,7 @@ import { predikatBadge } from './my-evaluations-result.ts';
 import { periodPicker } from './my-skp-fields.ts';
 import { statusBadge } from './my-skp-view.ts';
 import { setupFeedback } from './penilai-desk-feedback.ts';
+import { loadKeberatan } from './penilai-desk-keberatan.ts';
 import { setupRating } from './penilai-desk-rating.ts';
 import { setupReview } from './penilai-desk-review.ts';
 import { showError } from './show-error.ts';
@@ -360,6 +361,7 @@ async function start(): Promise<void> {
       byId('feedback-panel', HTMLElement).hidden = true;
       void loadTeam();
       void loadWindows();
+      void loadKeberatan(chosen.id);
     }).then((items) => {
       periods = items;
       return items;
