@@ -10,7 +10,7 @@ import {
   ratingHasilForUnitHead,
 } from '../../shared/domain/evaluation/predikat.ts';
 import type { Evaluation } from '../../shared/domain/evaluation/types.ts';
-import type { CalendarWindow } from '../../shared/domain/period/calendar.ts';
+import { type CalendarWindow, objectionDeadline } from '../../shared/domain/period/calendar.ts';
 import type { Period } from '../../shared/domain/period/types.ts';
 import { statusOn, windowKey } from '../../shared/domain/period/windows.ts';
 import type { Skp } from '../../shared/domain/skp/types.ts';
@@ -170,15 +170,26 @@ function cascadeProgress(deps: Deps, skp: Skp, realisasi: Evaluation['realisasi'
       .filter((r) => r.rhkId === rhk.id && r.capaian !== null)
       .map((r) => r.capaian as number);
     if (!rhk.path || stated.length === 0) continue;
-    const capaian = Math.round((stated.reduce((a, b) => a + b, 0) / stated.length) * 10) / 10;
+    const mean = (values: number[]) =>
+      Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+    const capaian = mean(stated);
+    // Each KR (IKI) with a stated capaian gets its own, so a subordinate hanging below it rolls up there.
+    const krCapaian = Object.fromEntries(
+      rhk.iki.flatMap((k) => {
+        const own = realisasi
+          .filter((r) => r.ikiId === k.id && r.capaian !== null)
+          .map((r) => r.capaian as number);
+        return own.length > 0 ? [[k.id, mean(own)]] : [];
+      }),
+    );
     writes.push({
       item: {
         Update: {
           TableName: deps.db.tableName,
           Key: keys.cascadeNode(skp.periodId, rhk.path),
-          UpdateExpression: 'SET capaian = :c',
+          UpdateExpression: 'SET capaian = :c, krCapaian = :k',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':c': capaian },
+          ExpressionAttributeValues: { ':c': capaian, ':k': krCapaian },
         },
       },
       onConditionFailed: staleVersion(),
@@ -308,13 +319,37 @@ export async function savePenilaian(
   return { ...next, version: current.version + 1 };
 }
 
-export const listEvaluations = (deps: Deps, employeeId: string) =>
-  evaluationRepo.listForEmployee(deps.db, employeeId);
+/**
+ * Evaluations as their owner reads them: with the day their unit's predikat was finalised and the last day
+ * to object (one BatchGetItem for the units' organisation predikat, one Query per period for its settings).
+ */
+async function withFinal(deps: Deps, evaluations: Evaluation[]) {
+  if (evaluations.length === 0) return [];
+  const keysWanted = evaluations.map((e) => keys.orgPredikat(e.periodId, e.windowKey, e.header.unitId));
+  const [orgs, periods] = await Promise.all([
+    orgRepo.getStoredMany(deps.db, keysWanted),
+    Promise.all([...new Set(evaluations.map((e) => e.periodId))].map((id) => getPeriod(deps, id))),
+  ]);
+  const days = new Map(periods.map((p) => [p.id, p.calendar.settings.hariKeberatan]));
+  return evaluations.map((e) => {
+    const key = keys.orgPredikat(e.periodId, e.windowKey, e.header.unitId);
+    const org = orgs.get(`${key.pk}|${key.sk}`);
+    const pada = org?.final === true ? (org.finalPada as string) : null;
+    return {
+      ...e,
+      final: pada ? { pada, batasKeberatan: objectionDeadline(pada, days.get(e.periodId) ?? 14) } : null,
+    };
+  });
+}
+
+export const listEvaluations = async (deps: Deps, employeeId: string) =>
+  withFinal(deps, await evaluationRepo.listForEmployee(deps.db, employeeId));
 
 export async function getEvaluation(deps: Deps, employeeId: string, periodId: string, key: string) {
   const loaded = await loadEvaluation(deps, employeeId, periodId, key);
   if (!loaded) throw new DomainError('evaluation.not_found', 'Evaluasi tidak ditemukan.');
-  return loaded.evaluation;
+  const [withDates] = await withFinal(deps, [loaded.evaluation]);
+  return withDates ?? loaded.evaluation;
 }
 
 export const teamEvaluations = (deps: Deps, penilaiId: string, periodId: string, key: string) =>

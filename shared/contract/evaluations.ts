@@ -90,10 +90,24 @@ export const evaluationSchema = z
     ratingHasilDariOrganisasi: z.boolean(),
     catatan: z.string().nullable(),
     status: z.enum(evaluationStatuses),
+    dinilaiOleh: z.string().nullable(),
+    dinilaiPada: z.string().nullable(),
     keberatan: z
-      .object({ status: z.enum(keberatanStatuses), predikatBaru: z.enum(predikatPegawai).nullable() })
-      .loose()
+      .object({
+        status: z.enum(keberatanStatuses),
+        alasan: z.string(),
+        diajukanPada: z.string(),
+        klarifikasiPenilai: z.string().nullable(),
+        klarifikasiPegawai: z.string().nullable(),
+        keputusanCatatan: z.string().nullable(),
+        predikatBaru: z.enum(predikatPegawai).nullable(),
+        diputuskanOleh: z.string().nullable(),
+        diputuskanPada: z.string().nullable(),
+      })
       .nullable(),
+    final: z.object({ pada: z.string(), batasKeberatan: z.string() }).nullable().optional().meta({
+      description: 'Predikat unit difinalkan pada tanggal ini; keberatan paling lambat batasKeberatan (WIB)',
+    }),
     version: versionSchema,
   })
   .meta({ id: 'Evaluation' });

@@ -11,6 +11,7 @@ describe('scheduled windows, evaluations, calibration and keberatan', () => {
   let org: Awaited<ReturnType<typeof aSmallMinistry>>;
   let periodId: string;
   let staf: { id: string; email: string };
+  let ikuId = '';
   const skps = new Map<string, { rhk: { id: string; iki: { id: string }[] }[] }>();
 
   beforeAll(async () => {
@@ -26,6 +27,7 @@ describe('scheduled windows, evaluations, calibration and keberatan', () => {
         satuan: 'indeks',
       })
     ).body;
+    ikuId = iku.id;
     const deputi = await anApprovedSkp(
       t,
       periodId,
@@ -165,6 +167,14 @@ describe('scheduled windows, evaluations, calibration and keberatan', () => {
       const r = await t.callAs(await t.tokenFor(who), 'PUT', `${evalPath(who)}/realisasi`, realisasi(who));
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
+    // The realisasi's capaian reaches the alignment tree: the analyst's RHK and the KR it names.
+    const tree = (await t.call('GET', `/api/periods/${periodId}/iku/${ikuId}/tree`)).body;
+    type Node = { id: string; progress: number | null; children: Node[] };
+    const find = (n: Node, id: string): Node | undefined =>
+      n.id === id ? n : n.children.map((c) => find(c, id)).find(Boolean);
+    const analisRhk = skps.get(org.analis.id)?.rhk[0];
+    expect(find(tree, analisRhk?.id as string)?.progress).toBe(100);
+    expect(find(tree, analisRhk?.iki[0]?.id as string)?.progress).toBe(100);
     const team = await t.callAs(
       boss,
       'GET',
@@ -294,6 +304,8 @@ describe('scheduled windows, evaluations, calibration and keberatan', () => {
 
   it('keberatan: refused on day 15, accepted on day 14; the atasan decides, the original predikat is kept', async () => {
     const me = await t.tokenFor(org.analis.id);
+    const mine = await t.callAs(me, 'GET', evalPath(org.analis.id));
+    expect(mine.body.final).toEqual({ pada: '2025-04-13', batasKeberatan: '2025-04-27' });
     t.setNow('2025-04-28T03:00:00.000Z'); // day 15 after 13 April
     const late = await t.callAs(me, 'POST', `${evalPath(org.analis.id)}/keberatan`, {
       alasan: 'Realisasi saya melampaui target',

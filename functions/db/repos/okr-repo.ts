@@ -27,6 +27,7 @@ const nodeFromItem = (item: Record<string, unknown>): CascadeNode => ({
   deskripsi: item.deskripsi as string,
   kr: (item.kr as CascadeNode['kr'] | undefined) ?? [],
   capaian: (item.capaian as number | null | undefined) ?? null,
+  krCapaian: (item.krCapaian as Record<string, number> | undefined) ?? {},
 });
 
 /** Writes one node of the cascade (in the approving transaction); keyed by its path. */

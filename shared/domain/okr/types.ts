@@ -33,6 +33,8 @@ export interface CascadeNode {
   kr: KeyResult[];
   /** Capaian (% of target) of the latest realisasi recorded against this RHK; null until one arrives. */
   capaian: number | null;
+  /** Capaian per KR (IKI id → %), where the realisasi named the IKI. */
+  krCapaian?: Record<string, number>;
 }
 
 export interface AlignmentTreeNode {
@@ -88,6 +90,7 @@ export function buildAlignmentTree(iku: Iku, nodes: readonly CascadeNode[]): Ali
     );
     for (const kr of rhk.children) byId.set(kr.id, kr);
     if (node.capaian !== null) capaian.set(node.rhkId, node.capaian);
+    for (const [krId, value] of Object.entries(node.krCapaian ?? {})) capaian.set(krId, value);
     byId.set(node.rhkId, rhk);
     byId.get(node.parentId)?.children.push(rhk);
   }

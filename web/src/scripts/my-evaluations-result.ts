@@ -8,7 +8,7 @@ import { type Evaluation, kinerjaApi, type Period, type PredikatPegawai } from '
 import { h } from '../lib/dom.ts';
 import { formatWib } from '../lib/format.ts';
 import { EMPTY } from '../lib/labels.ts';
-import { keberatanStatusLabel } from '../lib/labels-kinerja.ts';
+import { formatTanggal, keberatanStatusLabel } from '../lib/labels-kinerja.ts';
 import { busy, clearFieldErrors, field, setFieldError, showSaveError, textarea } from './my-skp-fields.ts';
 
 const row = (term: string, ...value: (Node | string)[]) => [h('dt', {}, term), h('dd', {}, ...value)];
@@ -116,6 +116,10 @@ function keberatanState(evaluation: Evaluation): HTMLElement[] {
  * The keberatan part: the form while none was filed (the API decides whether it is allowed yet and still in
  * time), else its state. `onFiled` gets the evaluation as stored.
  */
+/** When the unit's predikat was finalised and the last day to object, as the API reports them. */
+const finalOf = (evaluation: Evaluation) =>
+  (evaluation as Evaluation & { final?: { pada: string; batasKeberatan: string } | null }).final ?? null;
+
 export function keberatanPart(
   evaluation: Evaluation,
   period: Period,
@@ -135,8 +139,16 @@ export function keberatanPart(
       'p',
       {},
       `Bila tidak sependapat dengan predikat ini, Anda dapat mengajukan keberatan beserta alasannya kepada ${atasan}. `,
-      h('strong', {}, `Batas waktunya ${days} hari (WIB) sejak predikat unit Anda difinalkan Biro SDM.`),
-      ' Keberatan baru dapat diajukan setelah finalisasi; keputusan atasan bersifat final dan kedua predikat tetap tercatat.',
+      finalOf(evaluation)
+        ? h(
+            'strong',
+            {},
+            `Predikat unit Anda difinalkan ${formatTanggal(finalOf(evaluation)?.pada ?? '')}; batas pengajuan keberatan ${formatTanggal(finalOf(evaluation)?.batasKeberatan ?? '')} (WIB).`,
+          )
+        : h('strong', {}, `Batas waktunya ${days} hari (WIB) sejak predikat unit Anda difinalkan Biro SDM.`),
+      finalOf(evaluation)
+        ? ' Keputusan atasan bersifat final dan kedua predikat tetap tercatat.'
+        : ' Keberatan baru dapat diajukan setelah finalisasi; keputusan atasan bersifat final dan kedua predikat tetap tercatat.',
     ),
     field({
       id: 'f-keberatan-alasan',
