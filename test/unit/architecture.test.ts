@@ -50,7 +50,8 @@ const rules: Rule[] = [
       'functions/jobs/',
     ],
     typeOnly: ['functions/deps.ts'],
-    npm: ['zod'],
+    // Export files are built by jobs only (kept out of the api bundle).
+    npm: ['zod', 'csv-stringify/', 'exceljs'],
   },
   {
     files: 'functions/api/',
