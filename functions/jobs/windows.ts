@@ -82,13 +82,16 @@ export async function runWindows(
       let item = stored.get(key);
       let state = stateOf(item);
       const steps = stepsToward(state.status, statusOn(window, today));
+      // A window that opened and closed unseen (its whole life before the first tick, e.g. a period entered
+      // afterwards) is recorded but tells nobody anything: no announcement, no reminders, no escalation.
+      const unseen = steps.length === 2;
       for (const step of steps) {
         const opening = step === 'buka';
         const next: WindowState = {
           ...state,
           status: opening ? 'DIBUKA' : 'DITUTUP',
-          // Only a window that is open now announces itself; one that opened and closed unseen does not.
-          fanout: opening && steps.length === 1 ? { kind: 'buka', stage: null, cursor: '' } : null,
+          fanout: opening && !unseen ? { kind: 'buka', stage: null, cursor: '' } : null,
+          ...(unseen ? { eskalasiTerkirim: true } : {}),
         };
         item = await saveState(deps, period, window, item, next, opening ? 'window.opened' : 'window.closed');
         state = next;

@@ -398,3 +398,15 @@ describe('scheduled windows, evaluations, calibration and keberatan', () => {
     ]);
   });
 });
+
+describe('a period entered after its windows have passed', () => {
+  it('records them opened and closed, and tells nobody anything', async () => {
+    const t = await createTestApp('2025-06-10T03:00:00.000Z');
+    await aSmallMinistry(t);
+    await aPeriod(t);
+    const run = await runTick(t.deps, new Date('2025-06-10T03:00:00.000Z'), { origin: TEST_ORIGIN });
+    // The drafting window and the first quarter's: opened and closed unseen, nothing sent.
+    expect(run).toMatchObject({ windowsOpened: 2, windowsClosed: 2, notifications: 0 });
+    expect((await allItems(t)).filter((i) => i.entity === 'OutboxItem')).toEqual([]);
+  });
+});
