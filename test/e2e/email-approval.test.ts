@@ -4,43 +4,30 @@
 // the confirm button decides, once; Kembalikan needs a note. Then the local outbox page and HR's mail
 // console. Every state reached passes axe and is photographed at desktop and phone width.
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { markUndeliverable } from '../../functions/services/mail-service.ts';
-import { launchChromium, saveScreenshot, seriousA11yViolations } from './browser.ts';
-import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { skpPath } from './api-client.ts';
+import { seriousA11yViolations } from './browser.ts';
+import { ADMIN, PEGAWAI, PENILAI, PENILAI_NAMA } from './demo.ts';
+import { linkIn } from './outbox.ts';
+import { checkAtWidths, writesOf } from './page-checks.ts';
+import { useE2eSuite } from './suite.ts';
 
-const widths = [1280, 375] as const;
+const e2e = useE2eSuite({
+  // The refusals the pages handle on purpose: 401 (nobody signed in), 403 (someone else's link, HR only),
+  // 404, 409 (link used, SKP changed), 410 (expired), 422 (note missing), 429. Chromium logs each one.
+  handledStatuses: [401, 403, 404, 409, 410, 422, 429],
+});
+const { api, pages, outbox, url } = e2e;
+const { call, ok, signIn } = api;
 
-/** The demo sign-ins of the seed (functions/local/demo-org.ts). */
-const ADMIN = 'admin@piawai.test';
-const PENILAI = 'penilai@piawai.test';
-const PEGAWAI = 'pegawai@piawai.test';
-const PENILAI_NAMA = 'Hendra Wijayakusuma';
-
-let stack: LocalStack;
-let browser: Browser;
-let context: BrowserContext;
-let adminToken = '';
 let periodId = '';
 let periodNama = '';
 let hendraId = '';
 let sariId = '';
 /** Other people whose penilai is Hendra: one fresh SKP per test, so the tests do not depend on each other. */
 let others: Person[] = [];
-let offOrigin: string[] = [];
-let pageErrors: string[] = [];
-let consoleErrors: string[] = [];
-
-/**
- * The refusals the pages handle on purpose: 401 (nobody signed in), 403 (someone else's link, HR only),
- * 404, 409 (link used, SKP changed), 410 (expired), 422 (note missing), 429. Chromium logs each one.
- */
-const HANDLED_STATUS =
-  /^Failed to load resource: the server responded with a status of (401|403|404|409|410|422|429)\b/;
 
 interface Person {
   id: string;
@@ -78,12 +65,14 @@ interface AuditEntry {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startLocalStack();
-  adminToken = (await signIn(ADMIN)).token;
+  await signIn(ADMIN);
   hendraId = (await signIn(PENILAI)).employeeId;
   sariId = (await signIn(PEGAWAI)).employeeId;
-  const periods = await call<{ items: { id: string; tahun: number; nama: string }[] }>('GET', '/api/periods');
+  const periods = await call<{ items: { id: string; tahun: number; nama: string }[] }>(
+    ADMIN,
+    'GET',
+    '/api/periods',
+  );
   const period = periods.body.items.find((p) => p.tahun === 2025);
   if (!period) throw new Error('Periode 2025 tidak ada di data demo.');
   periodId = period.id;
@@ -92,110 +81,42 @@ beforeAll(async () => {
   expect(others.length, 'bawahan Hendra selain Sari').toBeGreaterThanOrEqual(4);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(offOrigin, 'requests to other origins').toEqual([]);
-  expect(pageErrors, 'errors thrown in the page').toEqual([]);
-  expect(consoleErrors, 'console errors (CSP violations included)').toEqual([]);
-  offOrigin = [];
-  pageErrors = [];
-  consoleErrors = [];
-});
-
-const url = (path: string) => stack.baseUrl + path;
-
-/** The API as a script calls it: Bearer token (HR's by default), JSON in and out. */
-async function call<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  token: string | null = adminToken,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(url(path), {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function ok<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const result = await call<T>(method, path, body);
-  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-  return result.body;
-}
-
-const signIn = async (email: string) =>
-  (await call<{ token: string; employeeId: string }>('POST', '/api/dev/session', { email }, null)).body;
-
 async function subordinatesOfHendra(): Promise<Person[]> {
-  const sari = await ok<{ unitId: string }>('GET', `/api/employees/${sariId}`);
-  const members = await ok<{ items: Person[] }>('GET', `/api/units/${sari.unitId}/members?limit=100`);
+  const sari = await ok<{ unitId: string }>(ADMIN, 'GET', `/api/employees/${sariId}`);
+  const members = await ok<{ items: Person[] }>(ADMIN, 'GET', `/api/units/${sari.unitId}/members?limit=100`);
   const found: Person[] = [];
   for (const member of members.items) {
     if (member.id === hendraId || member.id === sariId) continue;
-    const chain = await ok<{ penilai: { id: string } | null }>('GET', `/api/employees/${member.id}/penilai`);
+    const chain = await ok<{ penilai: { id: string } | null }>(
+      ADMIN,
+      'GET',
+      `/api/employees/${member.id}/penilai`,
+    );
     if (chain.penilai?.id === hendraId) found.push(member);
   }
   return found;
 }
 
-const skpPath = (skp: { employeeId: string; id: string }) => `/api/employees/${skp.employeeId}/skp/${skp.id}`;
-const getSkp = (skp: Skp) => ok<Skp>('GET', skpPath(skp));
+const getSkp = (skp: Skp) => ok<Skp>(ADMIN, 'GET', skpPath(skp));
 
 async function auditActions(skp: Skp): Promise<AuditEntry[]> {
   const stream = encodeURIComponent(`EMP#${skp.employeeId}|SKP#${skp.id}`);
-  return (await ok<{ items: AuditEntry[] }>('GET', `/api/audit/stream?stream=${stream}`)).items;
+  return (await ok<{ items: AuditEntry[] }>(ADMIN, 'GET', `/api/audit/stream?stream=${stream}`)).items;
 }
 
 const decisions = (entries: AuditEntry[]) =>
   entries.filter((e) => e.action === 'skp.setujui' || e.action === 'skp.kembalikan' || e.channel === 'email');
-
-/** The `.eml` files of the local outbox, oldest first (their names start with the time they were written). */
-async function outboxFiles(): Promise<string[]> {
-  return (await readdir(stack.outboxDir).catch(() => [] as string[]))
-    .filter((n) => n.endsWith('.eml'))
-    .sort();
-}
-
-async function readMail(name: string) {
-  const mail = await simpleParser(await readFile(join(stack.outboxDir, name)));
-  const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
-  return { name, subject: mail.subject ?? '', to, text: mail.text ?? '' };
-}
-
-/** The mail written since `before` (a list from outboxFiles), to one address, after delivery has finished. */
-async function newMailTo(before: string[], address: string) {
-  await stack.mailIdle();
-  const fresh = (await outboxFiles()).filter((name) => !before.includes(name));
-  const mails = await Promise.all(fresh.map(readMail));
-  return mails.filter((mail) => mail.to.includes(address));
-}
-
-const linkIn = (text: string, label: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${label}: `));
-  if (!line) throw new Error(`Baris "${label}: <url>" tidak ada di surel:\n${text}`);
-  return line.slice(label.length + 2).trim();
-};
 
 /**
  * Fills and submits (as HR) the 2025 SKP of one of Hendra's people: a new draft, or the one they have (a
  * submitted one is taken back first, a returned one resubmitted), so a test works whatever ran before it.
  */
 async function ajukan(employeeId: string, deskripsi: string): Promise<Skp> {
-  const created = await call<Skp>('POST', `/api/employees/${employeeId}/skp`, { periodId });
+  const created = await call<Skp>(ADMIN, 'POST', `/api/employees/${employeeId}/skp`, { periodId });
   let draft = created.body;
   if (created.status === 409) {
     const { items } = await ok<{ items: (Skp & { periodId: string; revision: number })[] }>(
+      ADMIN,
       'GET',
       `/api/employees/${employeeId}/skp`,
     );
@@ -205,7 +126,7 @@ async function ajukan(employeeId: string, deskripsi: string): Promise<Skp> {
     if (!current) throw new Error(`SKP 2025 pegawai ${employeeId} tidak ditemukan.`);
     draft =
       current.status === 'DIAJUKAN'
-        ? await ok<Skp>('POST', `${skpPath(current)}/transitions`, {
+        ? await ok<Skp>(ADMIN, 'POST', `${skpPath(current)}/transitions`, {
             version: current.version,
             action: 'tarik',
           })
@@ -214,7 +135,7 @@ async function ajukan(employeeId: string, deskripsi: string): Promise<Skp> {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
   }
   const kind = draft.format === 'JPT' ? { perspektif: 'PROSES_BISNIS' } : { aspek: 'KUANTITAS' };
-  const filled = await ok<Skp>('PATCH', skpPath(draft), {
+  const filled = await ok<Skp>(ADMIN, 'PATCH', skpPath(draft), {
     version: draft.version,
     rhk: [
       {
@@ -225,7 +146,7 @@ async function ajukan(employeeId: string, deskripsi: string): Promise<Skp> {
       },
     ],
   });
-  const skp = await ok<Skp>('POST', `${skpPath(draft)}/transitions`, {
+  const skp = await ok<Skp>(ADMIN, 'POST', `${skpPath(draft)}/transitions`, {
     version: filled.version,
     action: 'ajukan',
   });
@@ -238,9 +159,9 @@ async function submitSkp(
   employeeId: string,
   deskripsi = 'Menyusun laporan analisis kinerja SDM',
 ): Promise<Submitted> {
-  const before = await outboxFiles();
+  const before = await outbox.files();
   const skp = await ajukan(employeeId, deskripsi);
-  const mails = await newMailTo(before, PENILAI);
+  const mails = await outbox.newMailTo(before, PENILAI);
   expect(mails.map((m) => m.subject)).toHaveLength(1);
   const text = mails[0]?.text ?? '';
   return {
@@ -252,53 +173,6 @@ async function submitSkp(
 }
 
 const tokenOf = (link: string) => new URL(link).hash.replace(/^#t=/, '');
-
-/** A fresh browser (no cookies) with the listeners every test checks afterwards. */
-async function newPage(width = 1280): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!request.url().startsWith(stack.baseUrl) && !request.url().startsWith('data:'))
-      offOrigin.push(request.url());
-  });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error' || HANDLED_STATUS.test(message.text())) return;
-    consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  return page;
-}
-
-/** Signs the browser in (the development sign-in sets the session and CSRF cookies in this context). */
-async function signInBrowser(page: Page, email: string): Promise<void> {
-  const response = await page.request.post(url('/api/dev/session'), { data: { email } });
-  expect(response.status()).toBe(200);
-}
-
-/** Requests other than reads that the page sends (a preview must never be followed by one on its own). */
-function writesOf(page: Page): string[] {
-  const writes: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() !== 'GET') writes.push(`${request.method()} ${request.url()}`);
-  });
-  return writes;
-}
-
-/**
- * axe, no sideways scrolling of the page (a phone shows all of it), and a screenshot, at every width; the
- * page is left at the first width again.
- */
-async function checkEveryWidth(page: Page, name: string): Promise<void> {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousA11yViolations(page), `${name} at ${width}px`).toEqual([]);
-    // A string runs in the page (the test's own TypeScript has no DOM types).
-    const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
-    expect(pageWidth, `${name}: page width at ${width}px`).toBeLessThanOrEqual(width);
-    await saveScreenshot(page, name);
-  }
-  await page.setViewportSize({ width: widths[0], height: 900 });
-}
 
 const previewShown = (page: Page) => page.getByRole('heading', { level: 2, name: 'Ringkasan SKP' }).waitFor();
 const outcome = (page: Page, title: string) => page.getByRole('heading', { level: 2, name: title }).waitFor();
@@ -313,7 +187,7 @@ describe('Persetujuan SKP lewat tautan surel', () => {
   it('only previews when a mail scanner opens the Setujui link and runs its scripts', async () => {
     const submitted = await submitSkp(others[0]?.id ?? '');
     // A scanner: a fresh headless browser, no cookies; it loads the page, runs its scripts, waits for the network.
-    const page = await newPage();
+    const page = await pages.newPage();
     const writes = writesOf(page);
     const previewRequest = page.waitForRequest((r) => r.url().endsWith('/api/email-approvals/preview'));
     await page.goto(submitted.setujui);
@@ -345,13 +219,13 @@ describe('Persetujuan SKP lewat tautan surel', () => {
       headers: { 'x-approval-token': tokenOf(submitted.setujui) },
     });
     expect(again.status).toBe(200);
-    await checkEveryWidth(page, 'persetujuan-pratinjau-pemindai');
+    await checkAtWidths(page, 'persetujuan-pratinjau-pemindai');
   });
 
   it('lets the penilai, signed in, approve after reading the summary; the link then says it was used', async () => {
     const submitted = await submitSkp(sariId);
-    const page = await newPage();
-    await signInBrowser(page, PENILAI);
+    const page = await pages.newPage();
+    await pages.signIn(page, PENILAI);
     await page.goto(submitted.setujui);
     await previewShown(page);
     await page.locator('#account-name', { hasText: PENILAI_NAMA }).waitFor();
@@ -378,9 +252,9 @@ describe('Persetujuan SKP lewat tautan surel', () => {
     expect(rhk).toContain('Kuantitas');
     expect(await page.getByText('Anda diminta menyetujui SKP berikut').isVisible()).toBe(true);
     expect(await page.getByLabel('Catatan pengembalian').isVisible()).toBe(false);
-    await checkEveryWidth(page, 'persetujuan-setujui');
+    await checkAtWidths(page, 'persetujuan-setujui');
 
-    const before = await outboxFiles();
+    const before = await outbox.files();
     const decision = page.waitForResponse((r) => r.url().endsWith('/api/email-approvals/decision'));
     await page.getByRole('button', { name: 'Setujui SKP' }).click();
     expect((await decision).status()).toBe(200);
@@ -388,7 +262,7 @@ describe('Persetujuan SKP lewat tautan surel', () => {
     expect(await page.locator('#done-detail').textContent()).toContain('Sari Puspitasari');
     expect(await page.getByRole('link', { name: 'Buka portal PIAWAI' }).getAttribute('href')).toBe('/');
     expect(await page.locator('#approval-done:focus').count(), 'focus on the outcome').toBe(1);
-    await checkEveryWidth(page, 'persetujuan-tercatat');
+    await checkAtWidths(page, 'persetujuan-tercatat');
 
     const approved = await getSkp(submitted.skp);
     expect(approved.status).toBe('DISETUJUI');
@@ -402,24 +276,24 @@ describe('Persetujuan SKP lewat tautan surel', () => {
     expect(await page.locator('#refusal-detail').textContent()).toContain('sudah digunakan');
     expect(await page.getByRole('link', { name: 'Buka portal PIAWAI' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Setujui SKP' }).isVisible()).toBe(false);
-    await checkEveryWidth(page, 'persetujuan-sudah-digunakan');
+    await checkAtWidths(page, 'persetujuan-sudah-digunakan');
     expect((await getSkp(submitted.skp)).version).toBe(approved.version);
 
     // The employee hears of it by mail.
-    const notices = await newMailTo(before, PEGAWAI);
+    const notices = await outbox.newMailTo(before, PEGAWAI);
     expect(notices.map((m) => m.subject)).toEqual([`SKP ${periodNama} Anda disetujui`]);
     expect(notices[0]?.text).toContain(`${PENILAI_NAMA} telah menyetujui SKP ${periodNama} Anda.`);
   });
 
   it('asks for a note before returning (beside the field, from the page and from the API), then returns signed out', async () => {
     const submitted = await submitSkp(others[1]?.id ?? '');
-    const page = await newPage();
+    const page = await pages.newPage();
     const writes = writesOf(page);
     await page.goto(submitted.kembalikan);
     await previewShown(page);
     const note = page.getByLabel('Catatan pengembalian');
     await note.waitFor();
-    await checkEveryWidth(page, 'persetujuan-kembalikan');
+    await checkAtWidths(page, 'persetujuan-kembalikan');
 
     // Empty: the page says so beside the field and sends nothing.
     await page.getByRole('button', { name: 'Kembalikan SKP' }).click();
@@ -429,7 +303,7 @@ describe('Persetujuan SKP lewat tautan surel', () => {
     expect(await note.getAttribute('aria-describedby')).toContain('catatan-error');
     expect(await note.evaluate((field) => field.matches(':focus')), 'focus on the note').toBe(true);
     expect(writes).toEqual([]);
-    await checkEveryWidth(page, 'persetujuan-catatan-wajib');
+    await checkAtWidths(page, 'persetujuan-catatan-wajib');
 
     // The API's own refusal (the note lost on the way) shows beside the field too, and changes nothing.
     await page.route('**/api/email-approvals/decision', (route) =>
@@ -457,7 +331,7 @@ describe('Persetujuan SKP lewat tautan surel', () => {
     expect((await decided).status()).toBe(200);
     await outcome(page, 'Keputusan tercatat');
     expect(await page.locator('#done-detail').textContent()).toContain('dikembalikan');
-    await checkEveryWidth(page, 'persetujuan-dikembalikan');
+    await checkAtWidths(page, 'persetujuan-dikembalikan');
     skp = await getSkp(submitted.skp);
     expect(skp.status).toBe('DIKEMBALIKAN');
     expect(skp.catatanPengembalian).toBe(catatan);
@@ -466,15 +340,15 @@ describe('Persetujuan SKP lewat tautan surel', () => {
     await openLink(page, submitted.setujui);
     await outcome(page, 'SKP sudah berubah');
     expect(await page.locator('#refusal-detail').textContent()).toContain('sudah berubah');
-    await checkEveryWidth(page, 'persetujuan-sudah-berubah');
+    await checkAtWidths(page, 'persetujuan-sudah-berubah');
   });
 
   it('explains a missing, broken or unknown link, and a link meant for someone else', async () => {
-    const page = await newPage();
+    const page = await pages.newPage();
     await page.goto(url('/persetujuan/'));
     await outcome(page, 'Tautan persetujuan tidak ada');
     expect(await page.getByRole('link', { name: 'Buka portal PIAWAI' }).getAttribute('href')).toBe('/');
-    await checkEveryWidth(page, 'persetujuan-tanpa-tautan');
+    await checkAtWidths(page, 'persetujuan-tanpa-tautan');
 
     await openLink(page, url('/persetujuan/#t=terpotong'));
     await outcome(page, 'Tautan tidak lengkap');
@@ -483,15 +357,15 @@ describe('Persetujuan SKP lewat tautan surel', () => {
     await openLink(page, url(`/persetujuan/#t=${'A'.repeat(43)}`));
     await outcome(page, 'Tautan tidak dikenal');
     expect(await page.locator('#refusal-detail').textContent()).toContain('tidak dikenal');
-    await checkEveryWidth(page, 'persetujuan-tidak-dikenal');
+    await checkAtWidths(page, 'persetujuan-tidak-dikenal');
 
     // HR signed in, holding the penilai's link: refused (the link is bound to the penilai), nothing decided.
     const submitted = await submitSkp(others[2]?.id ?? '', 'Menyusun pedoman penilaian kinerja');
-    await signInBrowser(page, ADMIN);
+    await pages.signIn(page, ADMIN);
     await openLink(page, submitted.setujui);
     await outcome(page, 'Tautan ini bukan untuk akun Anda');
     expect(await page.locator('#refusal-detail').textContent()).toContain('akun berbeda');
-    await checkEveryWidth(page, 'persetujuan-akun-lain');
+    await checkAtWidths(page, 'persetujuan-akun-lain');
     expect((await getSkp(submitted.skp)).status).toBe('DIAJUKAN');
 
     // A new link opened in the same tab (only the fragment changes) is previewed afresh.
@@ -518,9 +392,9 @@ describe('Persetujuan SKP lewat tautan surel', () => {
 
 describe('Kotak keluar dan konsol surel SDM', () => {
   it('shows HR empty lists, then a bounced address and its failed mail, fixed and sent again', async () => {
-    await stack.mailIdle();
-    const page = await newPage();
-    await signInBrowser(page, ADMIN);
+    await e2e.stack.mailIdle();
+    const page = await pages.newPage();
+    await pages.signIn(page, ADMIN);
     await page.goto(url('/surel/'));
     await page.locator('#failed-status', { hasText: 'Tidak ada surel yang gagal terkirim.' }).waitFor();
     await page.locator('#due-status', { hasText: 'Tidak ada surel yang menunggu dikirim.' }).waitFor();
@@ -529,18 +403,18 @@ describe('Kotak keluar dan konsol surel SDM', () => {
     expect(await page.getByRole('link', { name: 'Surel', exact: true }).getAttribute('aria-current')).toBe(
       'page',
     );
-    await checkEveryWidth(page, 'surel-kosong');
+    await checkAtWidths(page, 'surel-kosong');
 
     // SES reports that the penilai's address bounced: the next approval request to it fails at once.
-    await markUndeliverable(stack.deps, PENILAI, 'BOUNCE', 'Bounce permanen (General)', {
+    await markUndeliverable(e2e.stack.deps, PENILAI, 'BOUNCE', 'Bounce permanen (General)', {
       actor: { id: 'ses', nama: 'Amazon SES' },
       channel: 'job',
       requestId: 'e2e-bounce',
     });
-    const before = await outboxFiles();
+    const before = await outbox.files();
     const person = others[3];
     await ajukan(person?.id ?? '', 'Memutakhirkan data kinerja pegawai');
-    expect(await newMailTo(before, PENILAI)).toEqual([]);
+    expect(await outbox.newMailTo(before, PENILAI)).toEqual([]);
 
     await page.getByRole('button', { name: 'Muat ulang semua' }).click();
     const failedRow = page.locator('#failed-body tr', { hasText: PENILAI });
@@ -551,7 +425,7 @@ describe('Kotak keluar dan konsol surel SDM', () => {
     await blockedRow.waitFor();
     expect(await blockedRow.textContent()).toContain('Ditolak server penerima (bounce)');
     await page.locator('#failed-status', { hasText: 'Menampilkan 1 surel' }).waitFor();
-    await checkEveryWidth(page, 'surel-gagal');
+    await checkAtWidths(page, 'surel-gagal');
 
     // First the address (else the retry fails again at once), then the mail.
     await blockedRow.getByRole('button', { name: `Sudah diperbaiki (${PENILAI})` }).click();
@@ -560,22 +434,22 @@ describe('Kotak keluar dan konsol surel SDM', () => {
     await failedRow.getByRole('button', { name: `Kirim ulang surel untuk ${PENILAI}` }).click();
     await page.locator('#failed-action-status', { hasText: 'dijadwalkan ulang' }).waitFor();
     await page.locator('#failed-status', { hasText: 'Tidak ada surel yang gagal terkirim.' }).waitFor();
-    const resent = await newMailTo(before, PENILAI);
+    const resent = await outbox.newMailTo(before, PENILAI);
     expect(resent.map((m) => m.subject)).toHaveLength(1);
     expect(resent[0]?.text).toContain(`NIP ${person?.nip}`);
   });
 
   it('lists the local outbox, shows a mail with its headers, text and links, and its Setujui link previews', async () => {
     const submitted = await submitSkp(others[2]?.id ?? '', 'Menyelenggarakan sosialisasi SKP');
-    const newest = (await outboxFiles()).at(-1) ?? '';
-    const mail = await readMail(newest);
-    const page = await newPage();
+    const newest = (await outbox.files()).at(-1) ?? '';
+    const mail = await outbox.read(newest);
+    const page = await pages.newPage();
     await page.goto(url('/kotak-keluar/'));
     await page.locator('#outbox-status', { hasText: /Menampilkan \d+ surel/ }).waitFor();
     const first = page.locator('#outbox-list button').first();
     expect(await first.textContent()).toContain(mail.subject);
     await page.locator('#mail-hint').waitFor();
-    await checkEveryWidth(page, 'kotak-keluar');
+    await checkAtWidths(page, 'kotak-keluar');
 
     await first.click();
     await page.getByRole('heading', { level: 2, name: mail.subject }).waitFor();
@@ -590,7 +464,7 @@ describe('Kotak keluar dan konsol surel SDM', () => {
     expect(await page.getByRole('link', { name: 'Kembalikan (dengan catatan)' }).getAttribute('href')).toBe(
       submitted.kembalikan,
     );
-    await checkEveryWidth(page, 'kotak-keluar-surel');
+    await checkAtWidths(page, 'kotak-keluar-surel');
 
     // A developer follows the link from the mail: the approval page previews (and decides nothing).
     await setujui.click();
@@ -603,13 +477,13 @@ describe('Kotak keluar dan konsol surel SDM', () => {
   });
 
   it('says when the outbox is empty, and that it exists only locally where the API answers 404 (AWS)', async () => {
-    const page = await newPage();
+    const page = await pages.newPage();
     await page.route('**/api/dev/outbox', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [] }) }),
     );
     await page.goto(url('/kotak-keluar/'));
     await page.locator('#outbox-status', { hasText: 'Kotak keluar kosong.' }).waitFor();
-    await checkEveryWidth(page, 'kotak-keluar-kosong');
+    await checkAtWidths(page, 'kotak-keluar-kosong');
 
     await page.unroute('**/api/dev/outbox');
     await page.route('**/api/dev/outbox', (route) =>
@@ -628,8 +502,8 @@ describe('Kotak keluar dan konsol surel SDM', () => {
   });
 
   it('explains to a penilai (no HR powers) that the mail console is not theirs, without the Surel link', async () => {
-    const page = await newPage();
-    await signInBrowser(page, PENILAI);
+    const page = await pages.newPage();
+    await pages.signIn(page, PENILAI);
     await page.goto(url('/surel/'));
     await page.getByText('Tindakan ini khusus admin SDM tingkat kementerian.').waitFor();
     expect(await page.locator('#mail-sections').isVisible()).toBe(false);
@@ -640,12 +514,12 @@ describe('Kotak keluar dan konsol surel SDM', () => {
 
 describe('every message in the outbox', () => {
   it('parses as MIME with an HTML and a text part, and every link works against the running server', async () => {
-    await stack.mailIdle();
-    const names = (await readdir(stack.outboxDir)).filter((n) => n.endsWith('.eml'));
+    await e2e.stack.mailIdle();
+    const names = await outbox.files();
     expect(names.length).toBeGreaterThan(3);
     const links = new Set<string>();
     for (const name of names) {
-      const mail = await simpleParser(await readFile(join(stack.outboxDir, name)));
+      const mail = await outbox.parse(name);
       expect(mail.subject, name).toBeTruthy();
       expect(mail.text?.length, name).toBeGreaterThan(20);
       expect(typeof mail.html === 'string' && mail.html.includes('<html lang="id">'), name).toBe(true);
@@ -656,7 +530,7 @@ describe('every message in the outbox', () => {
     }
     expect([...links].some((l) => l.includes('/persetujuan/#t='))).toBe(true);
     for (const link of links) {
-      expect(link.startsWith(stack.baseUrl), link).toBe(true);
+      expect(link.startsWith(e2e.stack.baseUrl), link).toBe(true);
       // The fragment never leaves the browser: the server sees the page itself, which only previews.
       const res = await fetch(link, { redirect: 'manual' });
       expect(res.status, link).toBe(200);

@@ -6,35 +6,26 @@
 // axe, does not scroll sideways at phone width, and is photographed at 1280 and 375 px.
 
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/db/keys.ts';
 import { addDays, wibDate } from '../../shared/domain/time.ts';
-import { launchChromium, saveScreenshot, seriousA11yViolations } from './browser.ts';
-import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { skpPath } from './api-client.ts';
+import { saveScreenshot, seriousA11yViolations } from './browser.ts';
+import { ADMIN, PENILAI } from './demo.ts';
+import { checkAtWidths, expectNoSidewaysScroll, waitForStatus } from './page-checks.ts';
+import { useE2eSuite } from './suite.ts';
 
-const widths = [1280, 375] as const;
-
-/** The demo sign-ins of the seed (functions/local/demo-org.ts). */
-const ADMIN = 'admin@piawai.test';
-const PENILAI = 'penilai@piawai.test';
 const KIN = 'DEP.AA.SDM.PIK.KIN';
 const KIN_NAMA = 'Subbagian Kinerja SDM';
 
-let stack: LocalStack;
-let browser: Browser;
-let context: BrowserContext;
-let adminToken = '';
-let offOrigin: string[] = [];
-let pageErrors: string[] = [];
-let consoleErrors: string[] = [];
-
-/**
- * The refusals the pages handle on purpose: 400/422 (a field error), 403 (not HR), 404 (no such history),
- * 409, and the 500 a test fakes to see the error state. Chromium logs each one.
- */
-const HANDLED_STATUS =
-  /^Failed to load resource: the server responded with a status of (400|401|403|404|409|422|500)\b/;
+const e2e = useE2eSuite({
+  // The refusals the pages handle on purpose: 400/422 (a field error), 403 (not HR), 404 (no such history),
+  // 409, and the 500 a test fakes to see the error state. Chromium logs each one.
+  handledStatuses: [400, 401, 403, 404, 409, 422, 500],
+});
+const { api, pages, url } = e2e;
+const { ok, signIn } = api;
 
 interface Person {
   id: string;
@@ -84,14 +75,12 @@ let staff: Person[] = [];
 let unrated: { person: Person; version: number } | null = null;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startLocalStack();
-  adminToken = (await signIn(ADMIN)).token;
-  const periods = await ok<{ items: Period[] }>('GET', '/api/periods');
+  await signIn(ADMIN);
+  const periods = await ok<{ items: Period[] }>(ADMIN, 'GET', '/api/periods');
   const found = periods.items.find((p) => p.tahun === 2025);
   if (!found) throw new Error('Periode 2025 tidak ada di data demo.');
   period2025 = found;
-  const tree = await ok<{ roots: Unit[] }>('GET', '/api/units');
+  const tree = await ok<{ roots: Unit[] }>(ADMIN, 'GET', '/api/units');
   const all: Unit[] = [];
   const visit = (u: Unit) => {
     all.push(u);
@@ -102,7 +91,7 @@ beforeAll(async () => {
   if (!kin) throw new Error(`Unit ${KIN} tidak ada di data demo.`);
   kinUnit = kin;
   testPeriod = await periodWithOpenWindow();
-  const members = await ok<{ items: Person[] }>('GET', `/api/units/${kinUnit.id}/members?limit=100`);
+  const members = await ok<{ items: Person[] }>(ADMIN, 'GET', `/api/units/${kinUnit.id}/members?limit=100`);
   const head = (await signIn(PENILAI)).employeeId;
   staff = members.items.filter((m) => m.id !== head);
   expect(staff.length, 'staf Subbagian Kinerja SDM').toBe(5);
@@ -114,65 +103,15 @@ beforeAll(async () => {
   }
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(offOrigin, 'requests to other origins').toEqual([]);
-  expect(pageErrors, 'errors thrown in the page').toEqual([]);
-  expect(consoleErrors, 'console errors (CSP violations included)').toEqual([]);
-  offOrigin = [];
-  pageErrors = [];
-  consoleErrors = [];
-});
-
-const url = (path: string) => stack.baseUrl + path;
-
-/** The API as a script calls it: Bearer token (HR's by default), JSON in and out. */
-async function call<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  token: string | null = adminToken,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(url(path), {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function ok<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  token: string | null = adminToken,
-): Promise<T> {
-  const result = await call<T>(method, path, body, token);
-  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-  return result.body;
-}
-
-const signIn = async (email: string) =>
-  (await call<{ token: string; employeeId: string }>('POST', '/api/dev/session', { email }, null)).body;
-
 /** A period of this year whose first evaluation window is open today (the calendar drawn up by HR). */
 async function periodWithOpenWindow(): Promise<Period> {
-  const created = await ok<Period>('POST', '/api/periods', {
+  const created = await ok<Period>(ADMIN, 'POST', '/api/periods', {
     tahun: year,
     nama: `Periode Uji Kalibrasi ${year}`,
     mulai: `${year}-01-01`,
     selesai: `${year}-12-31`,
   });
-  return ok<Period>('PUT', `/api/periods/${created.id}/calendar`, {
+  return ok<Period>(ADMIN, 'PUT', `/api/periods/${created.id}/calendar`, {
     version: created.version,
     alasan: 'Jendela uji dibuka hari ini',
     windows: [
@@ -207,12 +146,10 @@ async function periodWithOpenWindow(): Promise<Period> {
   });
 }
 
-const skpPath = (skp: { employeeId: string; id: string }) => `/api/employees/${skp.employeeId}/skp/${skp.id}`;
-
 /** HR drafts, submits and approves (the pengelola kinerja may do all three) a one-RHK SKP. */
 async function approvedSkp(person: Person): Promise<Skp> {
-  const draft = await ok<Skp>('POST', `/api/employees/${person.id}/skp`, { periodId: testPeriod.id });
-  const filled = await ok<Skp>('PATCH', skpPath(draft), {
+  const draft = await ok<Skp>(ADMIN, 'POST', `/api/employees/${person.id}/skp`, { periodId: testPeriod.id });
+  const filled = await ok<Skp>(ADMIN, 'PATCH', skpPath(draft), {
     version: draft.version,
     rhk: [
       {
@@ -223,11 +160,11 @@ async function approvedSkp(person: Person): Promise<Skp> {
       },
     ],
   });
-  const submitted = await ok<Skp>('POST', `${skpPath(filled)}/transitions`, {
+  const submitted = await ok<Skp>(ADMIN, 'POST', `${skpPath(filled)}/transitions`, {
     version: filled.version,
     action: 'ajukan',
   });
-  return ok<Skp>('POST', `${skpPath(submitted)}/transitions`, {
+  return ok<Skp>(ADMIN, 'POST', `${skpPath(submitted)}/transitions`, {
     version: submitted.version,
     action: 'setujui',
   });
@@ -238,87 +175,31 @@ const evalPath = (person: Person) =>
 
 /** The employee (signed in as themselves) records what they achieved. */
 async function realisasi(person: Person, skp: Skp): Promise<Evaluation> {
-  const token = (await signIn(person.email)).token;
+  await signIn(person.email);
   const rhk = skp.rhk[0];
-  return ok<Evaluation>(
-    'PUT',
-    `${evalPath(person)}/realisasi`,
-    {
-      realisasi: [
-        {
-          rhkId: rhk?.id,
-          ikiId: rhk?.iki[0]?.id,
-          realisasi: 'Dua laporan selesai',
-          buktiDukung: [],
-          capaian: 100,
-        },
-      ],
-    },
-    token,
-  );
+  return ok<Evaluation>(person.email, 'PUT', `${evalPath(person)}/realisasi`, {
+    realisasi: [
+      {
+        rhkId: rhk?.id,
+        ikiId: rhk?.iki[0]?.id,
+        realisasi: 'Dua laporan selesai',
+        buktiDukung: [],
+        capaian: 100,
+      },
+    ],
+  });
 }
 
 /** HR rates for the penilai: Sesuai/Sesuai, so the matrix gives Baik. */
 const rate = (person: Person, version: number) =>
-  ok<Evaluation>('PUT', `${evalPath(person)}/penilaian`, {
+  ok<Evaluation>(ADMIN, 'PUT', `${evalPath(person)}/penilaian`, {
     version,
     ratingHasil: 'SESUAI',
     ratingPerilaku: 'SESUAI',
   });
 
-/** A fresh browser (no cookies) with the listeners every test checks afterwards. */
-async function newPage(width: number = widths[0]): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!request.url().startsWith(stack.baseUrl) && !request.url().startsWith('data:'))
-      offOrigin.push(request.url());
-  });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error' || HANDLED_STATUS.test(message.text())) return;
-    consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  return page;
-}
-
-/** Signs the browser in (the development sign-in sets the session and CSRF cookies), then opens `path`. */
-async function open(path: string, email = ADMIN, width: number = widths[0]): Promise<Page> {
-  const page = await newPage(width);
-  const response = await page.request.post(url('/api/dev/session'), { data: { email } });
-  expect(response.status()).toBe(200);
-  await page.goto(url(path));
-  return page;
-}
-
-/** The innermost elements that reach past the viewport (outside any scrolling box), to say what widened a page. */
-const widerThan = (page: Page, width: number) =>
-  page.evaluate<string>(`(() => {
-    const past = (e) => e.getBoundingClientRect().right > ${width} + 0.5;
-    const clipped = (e) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
-    return [...document.querySelectorAll('body *')]
-      .filter((e) => past(e) && !clipped(e) && ![...e.children].some((c) => past(c) && !clipped(c)))
-      .slice(0, 5)
-      .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right))
-      .join(', ');
-  })()`);
-
-/** axe, no sideways scrolling of the page, and a screenshot, at every width; left at the first width. */
-async function checkEveryWidth(page: Page, name: string): Promise<void> {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousA11yViolations(page), `${name} at ${width}px`).toEqual([]);
-    // A string runs in the page (the test's own TypeScript has no DOM types).
-    const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
-    const wider = pageWidth > width ? await widerThan(page, width) : '';
-    expect(pageWidth, `${name}: page width at ${width}px ${wider}`).toBeLessThanOrEqual(width);
-    await saveScreenshot(page, name);
-  }
-  await page.setViewportSize({ width: widths[0], height: 900 });
-}
-
-const statusOf = (page: Page, id: string, text: string | RegExp) =>
-  page.locator(`#${id}-status`, { hasText: text }).waitFor();
+/** A fresh browser signed in as `email` (the development sign-in sets the session and CSRF cookies) at `path`. */
+const open = (path: string, email = ADMIN, width = 1280) => pages.open(path, { as: email, width });
 
 /** A field's error is beside it: the text, aria-invalid, and aria-describedby naming the error. */
 async function expectFieldError(page: Page, id: string, text: string | RegExp): Promise<void> {
@@ -331,8 +212,8 @@ async function expectFieldError(page: Page, id: string, text: string | RegExp): 
 describe('Dasbor SDM', () => {
   it('shows a period’s SKP per unit and the open window’s progress and predikat curve', async () => {
     const page = await open(`/dasbor/?periode=${testPeriod.id}`);
-    await statusOf(page, 'skp', 'Menampilkan 1 unit di halaman 1.');
-    await statusOf(page, 'eval', '1 unit dengan evaluasi.');
+    await waitForStatus(page, 'skp', 'Menampilkan 1 unit di halaman 1.');
+    await waitForStatus(page, 'eval', '1 unit dengan evaluasi.');
     expect(await page.locator('#dash-period').inputValue()).toBe(testPeriod.id);
     expect(await page.locator('#dash-window').inputValue()).toBe(OPEN_WINDOW);
     const skpRow = page.locator('#skp-body tr', { hasText: KIN_NAMA });
@@ -352,15 +233,15 @@ describe('Dasbor SDM', () => {
     // The chart is a table: caption, headers and the numbers, with the bars hidden from assistive technology.
     expect(await page.locator('#skp-table .hr-bar[aria-hidden="true"]').count()).toBe(1);
     expect(page.url()).toContain(`jendela=${OPEN_WINDOW}`);
-    await checkEveryWidth(page, 'hr-dasbor');
+    await checkAtWidths(page, 'hr-dasbor');
   });
 
   it('says so when the period has no SKP and the window no evaluation, and shows a failure of the API', async () => {
     const page = await open(`/dasbor/?periode=${period2025.id}`);
-    await statusOf(page, 'skp', 'Belum ada SKP pada periode ini.');
-    await statusOf(page, 'eval', 'Belum ada evaluasi pada jendela ini.');
+    await waitForStatus(page, 'skp', 'Belum ada SKP pada periode ini.');
+    await waitForStatus(page, 'eval', 'Belum ada evaluasi pada jendela ini.');
     expect(await page.locator('#skp-table').isVisible()).toBe(false);
-    await checkEveryWidth(page, 'hr-dasbor-kosong');
+    await checkAtWidths(page, 'hr-dasbor-kosong');
 
     await page.route('**/api/periods/*/board**', (route) =>
       route.fulfill({
@@ -381,7 +262,7 @@ describe('Dasbor SDM', () => {
 describe('Papan SKP', () => {
   it('lists each unit’s SKP by status with its total, the sum of all units, and an empty period', async () => {
     const page = await open(`/papan-skp/?periode=${testPeriod.id}`);
-    await statusOf(page, 'board', 'Menampilkan 1 unit di halaman 1.');
+    await waitForStatus(page, 'board', 'Menampilkan 1 unit di halaman 1.');
     const row = page.locator('#board-body tr', { hasText: KIN_NAMA });
     expect(await row.locator('th a').getAttribute('href')).toBe(`/?unit=${kinUnit.id}`);
     expect((await row.locator('td.num').allTextContents()).slice(0, 6).map(Number)).toEqual([
@@ -390,13 +271,13 @@ describe('Papan SKP', () => {
     expect(await row.locator('td.num').last().textContent()).toBe('100%');
     await page.locator('#board-foot', { hasText: 'Seluruh unit (1)' }).waitFor();
     expect(await page.locator('#board-next').getAttribute('aria-disabled')).toBe('true');
-    await checkEveryWidth(page, 'hr-papan-skp');
+    await checkAtWidths(page, 'hr-papan-skp');
 
     await page.getByLabel('Periode kinerja').selectOption(period2025.id);
-    await statusOf(page, 'board', 'Belum ada SKP pada periode ini.');
+    await waitForStatus(page, 'board', 'Belum ada SKP pada periode ini.');
     expect(await page.locator('#board-table').isVisible()).toBe(false);
     expect(page.url()).toContain(`periode=${period2025.id}`);
-    await checkEveryWidth(page, 'hr-papan-skp-kosong');
+    await checkAtWidths(page, 'hr-papan-skp-kosong');
   });
 });
 
@@ -408,7 +289,7 @@ describe('Kalibrasi', () => {
     expect(await card.textContent()).toContain(
       '5 evaluasi: 0 belum mengisi, 1 menunggu penilaian, 4 sudah dinilai.',
     );
-    await checkEveryWidth(page, 'hr-kalibrasi-awal');
+    await checkAtWidths(page, 'hr-kalibrasi-awal');
 
     const unitId = kinUnit.id;
     await page.getByLabel('Predikat organisasi (capaian kinerja unit)').selectOption('BAIK');
@@ -430,7 +311,7 @@ describe('Kalibrasi', () => {
     await page
       .locator(`#unit-${unitId}-error`, { hasText: '1 evaluasi di unit ini belum dinilai.' })
       .waitFor();
-    await checkEveryWidth(page, 'hr-kalibrasi-belum-siap');
+    await checkAtWidths(page, 'hr-kalibrasi-belum-siap');
 
     if (!unrated) throw new Error('Evaluasi yang belum dinilai tidak ada.');
     await rate(unrated.person, unrated.version);
@@ -452,7 +333,7 @@ describe('Kalibrasi', () => {
       await page.locator(`#unit-${unitId}-justifikasi`).evaluate((field) => field.matches(':focus')),
       'focus on the justification',
     ).toBe(true);
-    await checkEveryWidth(page, 'hr-kalibrasi-justifikasi');
+    await checkAtWidths(page, 'hr-kalibrasi-justifikasi');
 
     await page
       .getByLabel('Justifikasi penyimpangan dari pola')
@@ -462,14 +343,14 @@ describe('Kalibrasi', () => {
     await card.locator('.calib-badge', { hasText: 'Final' }).waitFor();
     expect(await card.locator('.calib-final').textContent()).toContain('Seluruh staf subbagian');
     expect(await card.getByRole('button', { name: 'Finalkan predikat unit' }).count()).toBe(0);
-    await checkEveryWidth(page, 'hr-kalibrasi-final');
+    await checkAtWidths(page, 'hr-kalibrasi-final');
   });
 
   it('says so when a window has no evaluations yet', async () => {
     const page = await open(`/kalibrasi/?periode=${period2025.id}`);
-    await statusOf(page, 'calib', 'Belum ada evaluasi pada jendela ini.');
+    await waitForStatus(page, 'calib', 'Belum ada evaluasi pada jendela ini.');
     expect(await page.locator('section.calib-unit').count()).toBe(0);
-    await checkEveryWidth(page, 'hr-kalibrasi-kosong');
+    await checkAtWidths(page, 'hr-kalibrasi-kosong');
   });
 });
 
@@ -482,7 +363,7 @@ describe('Periode kinerja', () => {
     expect(await windows.count()).toBe(5);
     expect(await windows.first().textContent()).toContain('Penyusunan SKP');
     expect(await page.locator('#calendar-settings').textContent()).toContain('Triwulanan');
-    await checkEveryWidth(page, 'hr-periode');
+    await checkAtWidths(page, 'hr-periode');
 
     await page.locator('summary', { hasText: 'Buat periode baru' }).click();
     await page.getByLabel('Tahun').fill('2027');
@@ -496,13 +377,13 @@ describe('Periode kinerja', () => {
     expect((await refused).status()).toBe(422);
     await expectFieldError(page, 'create-selesai', 'Tanggal selesai harus setelah tanggal mulai.');
     await page.locator('#create-error', { hasText: 'Tanggal periode tidak valid.' }).waitFor();
-    await checkEveryWidth(page, 'hr-periode-galat');
+    await checkAtWidths(page, 'hr-periode-galat');
 
     await page.getByLabel('Tanggal mulai').fill('2027-01-01');
     await page.getByLabel('Tanggal selesai').fill('2027-12-31');
     await page.getByRole('button', { name: 'Buat periode' }).click();
     await page.getByRole('heading', { level: 2, name: 'Kalender Periode Kinerja 2027' }).waitFor();
-    await statusOf(page, 'calendar', 'Periode Kinerja 2027 dibuat dengan kalender bawaan');
+    await waitForStatus(page, 'calendar', 'Periode Kinerja 2027 dibuat dengan kalender bawaan');
     expect(await page.locator('#create-tahun-error').textContent()).toBe('');
     expect(await page.locator('#create-selesai').getAttribute('aria-invalid')).toBeNull();
     expect(await page.locator('#windows-body tr').count()).toBe(5);
@@ -510,7 +391,7 @@ describe('Periode kinerja', () => {
   });
 
   it('edits the windows and the settings: each mistake is refused beside its field, then saved with a reason', async () => {
-    const periods = await ok<{ items: Period[] }>('GET', '/api/periods');
+    const periods = await ok<{ items: Period[] }>(ADMIN, 'GET', '/api/periods');
     const target = periods.items.find((p) => p.tahun === 2027) ?? testPeriod;
     const page = await open(`/periode/?id=${target.id}`);
     await page.getByRole('heading', { level: 2, name: `Kalender ${target.nama}` }).waitFor();
@@ -524,11 +405,11 @@ describe('Periode kinerja', () => {
       'Batas pengisian harus di antara tanggal buka dan tutup.',
     );
     await page.locator('#windows-error', { hasText: 'Kalender periode tidak valid' }).waitFor();
-    await checkEveryWidth(page, 'hr-periode-jendela-galat');
+    await checkAtWidths(page, 'hr-periode-jendela-galat');
 
     await page.locator('#win-1-batasPengisian').fill('2027-04-08');
     await page.getByRole('button', { name: 'Simpan jendela' }).click();
-    await statusOf(page, 'calendar', /Jendela kalender disimpan \(versi 2\)/);
+    await waitForStatus(page, 'calendar', /Jendela kalender disimpan \(versi 2\)/);
     expect(await page.locator('#windows-body tr').nth(1).textContent()).toContain('8 Apr 2027');
 
     // The settings: reminders that are not numbers are refused beside their field, then saved with a reason.
@@ -539,10 +420,11 @@ describe('Periode kinerja', () => {
     await expectFieldError(page, 'settings-pengingat', 'Tulis angka hari dipisah koma');
     await page.getByLabel('Pengingat (H-n)').fill('14, 7, 1');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
-    await statusOf(page, 'calendar', /Pengaturan kalender disimpan \(versi 3\)/);
+    await waitForStatus(page, 'calendar', /Pengaturan kalender disimpan \(versi 3\)/);
     expect(await page.locator('#calendar-settings').textContent()).toContain('H-14, H-7, H-1');
 
     const history = await ok<{ items: { action: string; reason?: string }[] }>(
+      ADMIN,
       'GET',
       `/api/audit/stream?stream=${encodeURIComponent(`PERIOD|PERIOD#2027#${target.id}`)}`,
     );
@@ -568,7 +450,7 @@ describe('Periode kinerja', () => {
     expect(summary).toMatch(/Jendela ditutup[1-9]/);
     expect(summary).toContain('Surel terkirim');
     await row.locator('.window-badge', { hasText: 'Dibuka' }).waitFor();
-    await checkEveryWidth(page, 'hr-periode-penjadwal');
+    await checkAtWidths(page, 'hr-periode-penjadwal');
   });
 
   it('reopens a closed window for a unit until a time, after asking for the reason beside its field', async () => {
@@ -579,7 +461,7 @@ describe('Periode kinerja', () => {
     await page.getByLabel('Sampai tanggal').fill(addDays(today, 3));
     await page.getByRole('button', { name: 'Buka kembali' }).click();
     await expectFieldError(page, 'reopen-alasan', 'Tuliskan alasan');
-    await checkEveryWidth(page, 'hr-periode-buka-kembali-galat');
+    await checkAtWidths(page, 'hr-periode-buka-kembali-galat');
 
     await page
       .getByLabel('Alasan (wajib, dicatat dalam audit)')
@@ -598,7 +480,7 @@ describe('Periode kinerja', () => {
     await page.getByLabel('Alasan (wajib, dicatat dalam audit)').fill('Realisasi belum sempat diisi');
     await page.getByRole('button', { name: 'Buka kembali' }).click();
     await page.locator('#reopen-status', { hasText: 'dibuka kembali untuk Sari Puspitasari' }).waitFor();
-    await checkEveryWidth(page, 'hr-periode-buka-kembali');
+    await checkAtWidths(page, 'hr-periode-buka-kembali');
   });
 });
 
@@ -608,9 +490,9 @@ describe('Audit', () => {
     // first seven hours of a WIB month would otherwise start at a month that holds nothing yet).
     const month = new Date().toISOString().slice(0, 7);
     const page = await open(`/audit/?bulan=${month}`);
-    await statusOf(page, 'timeline', /Menampilkan 25 entri di halaman 1\./);
+    await waitForStatus(page, 'timeline', /Menampilkan 25 entri di halaman 1\./);
     expect(await page.locator('#audit-month').inputValue()).toBe(month);
-    await checkEveryWidth(page, 'hr-audit');
+    await checkAtWidths(page, 'hr-audit');
 
     const periodRow = page.locator('#timeline-body tr', { hasText: 'Kalender periode diubah' }).first();
     // Narrow to HR's own changes: found by name, then shown.
@@ -619,49 +501,49 @@ describe('Audit', () => {
     await page.locator('#audit-actor-status', { hasText: 'Rina Kartikasari dipilih' }).waitFor();
     await page.getByRole('button', { name: 'Tampilkan', exact: true }).click();
     await page.locator('#timeline-caption', { hasText: 'oleh Rina Kartikasari' }).waitFor();
-    await statusOf(page, 'timeline', 'di halaman 1');
+    await waitForStatus(page, 'timeline', 'di halaman 1');
     const actors = await page.locator('#timeline-body td:nth-child(2)').allTextContents();
     expect(actors.length).toBeGreaterThan(0);
     expect(actors.every((a) => a.startsWith('Rina Kartikasari'))).toBe(true);
     expect(page.url()).toContain('pelaku=');
 
     await periodRow.getByRole('button', { name: /Riwayat/ }).click();
-    await statusOf(page, 'stream', /Periode: \d+ perubahan, urut versi\./);
+    await waitForStatus(page, 'stream', /Periode: \d+ perubahan, urut versi\./);
     expect(await page.locator('#audit-stream').inputValue()).toMatch(/^PERIOD\|PERIOD#/);
     expect(await page.locator('#stream-list').textContent()).toContain('Periode dibuat');
     await page.getByRole('button', { name: 'Periksa rantai hash' }).click();
     await page.locator('#verify-result', { hasText: 'Rantai utuh.' }).waitFor();
-    await checkEveryWidth(page, 'hr-audit-riwayat');
+    await checkAtWidths(page, 'hr-audit-riwayat');
   });
 
   it('says so for a month without entries, and beside the field for a history that does not exist', async () => {
     const page = await open('/audit/?bulan=2020-01');
-    await statusOf(page, 'timeline', 'Tidak ada entri audit pada Januari 2020.');
+    await waitForStatus(page, 'timeline', 'Tidak ada entri audit pada Januari 2020.');
     expect(await page.locator('#timeline-table').isVisible()).toBe(false);
     await page.getByLabel('Aliran audit').fill('EMP#TIDAKADA|PROFILE');
     await page.getByRole('button', { name: 'Tampilkan riwayat' }).click();
     await expectFieldError(page, 'audit-stream', 'Riwayat audit tidak ditemukan.');
-    await checkEveryWidth(page, 'hr-audit-kosong');
+    await checkAtWidths(page, 'hr-audit-kosong');
   });
 
   it('names the first broken link of a history whose entry was changed behind the API', async () => {
     const stream = `EMP#${staff[0]?.id}|PROFILE`;
-    await stack.deps.db.doc.send(
+    await e2e.stack.deps.db.doc.send(
       new UpdateCommand({
-        TableName: stack.deps.db.tableName,
+        TableName: e2e.stack.deps.db.tableName,
         Key: keys.auditEntry(stream, 1),
         UpdateExpression: 'SET reason = :r',
         ExpressionAttributeValues: { ':r': 'diubah diam-diam' },
       }),
     );
     const page = await open(`/audit/?aliran=${encodeURIComponent(stream)}`);
-    await statusOf(page, 'stream', /Pegawai: \d+ perubahan/);
+    await waitForStatus(page, 'stream', /Pegawai: \d+ perubahan/);
     await page.getByRole('button', { name: 'Periksa rantai hash' }).click();
     await page.locator('#verify-result', { hasText: 'Rantai rusak pada versi 1.' }).waitFor();
     expect(await page.locator('#verify-result').textContent()).toContain(
       'isi entri tidak cocok dengan hash-nya',
     );
-    await checkEveryWidth(page, 'hr-audit-rantai-rusak');
+    await checkAtWidths(page, 'hr-audit-rantai-rusak');
   });
 });
 
@@ -677,7 +559,7 @@ describe('Impor pegawai (CSV)', () => {
 
   it('previews a file with a bad row (row and field named), then applies a clean one', async () => {
     const page = await open('/pegawai/');
-    await statusOf(page, 'employees', 'halaman 1');
+    await waitForStatus(page, 'employees', 'halaman 1');
     await page.locator('summary', { hasText: 'Impor pegawai dari berkas CSV' }).click();
 
     // No file yet: said beside the field.
@@ -697,7 +579,7 @@ describe('Impor pegawai (CSV)', () => {
       problems.some((p) => p.includes('Kode unit') && p.includes('Unit dengan kode "TIDAK.ADA" tidak ada.')),
     ).toBe(true);
     expect(await page.getByRole('button', { name: 'Terapkan impor' }).isVisible()).toBe(false);
-    await checkEveryWidth(page, 'hr-impor-pratinjau');
+    await checkAtWidths(page, 'hr-impor-pratinjau');
 
     await page.getByLabel('Berkas CSV').setInputFiles(csv(good(1), good(2)));
     await page.getByRole('button', { name: 'Pratinjau' }).click();
@@ -707,8 +589,8 @@ describe('Impor pegawai (CSV)', () => {
     await page.locator('#import-progress progress').waitFor({ state: 'attached' });
     expect((await applied).status()).toBe(200);
     await page.locator('#import-summary', { hasText: 'Impor selesai: 2 pegawai ditambahkan.' }).waitFor();
-    await checkEveryWidth(page, 'hr-impor-selesai');
-    const found = await ok<{ items: Person[] }>('GET', '/api/employees?q=Uji%20Impor&limit=10');
+    await checkAtWidths(page, 'hr-impor-selesai');
+    const found = await ok<{ items: Person[] }>(ADMIN, 'GET', '/api/employees?q=Uji%20Impor&limit=10');
     expect(found.items.map((p) => p.nama).sort()).toEqual(['Uji Impor 1', 'Uji Impor 2']);
 
     // A file with the wrong columns: the API's answer beside the field.
@@ -756,8 +638,7 @@ describe('Navigasi utama', () => {
       expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= width).toBe(true);
     }
     expect(await page.getByRole('link', { name: 'Dasbor SDM' }).getAttribute('aria-current')).toBe('page');
-    const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
-    expect(pageWidth).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page, width);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, 'hr-navigasi');
   });

@@ -8,26 +8,20 @@
 // The tests run in order and build on each other. Every state reached passes axe and is photographed at
 // desktop and phone width, without sideways scrolling.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, wibDate } from '../../shared/domain/time.ts';
-import { launchChromium, saveScreenshot, seriousA11yViolations } from './browser.ts';
-import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { ADMIN, PEGAWAI, PEGAWAI_NAMA, PENILAI, PENILAI_NAMA } from './demo.ts';
+import { IKU, penilaiPlanSupportingIku, type Rhk } from './fixtures.ts';
+import { checkAtWidths, text } from './page-checks.ts';
+import { useE2eSuite } from './suite.ts';
 
-const widths = [1280, 375] as const;
-
-/** The demo sign-ins of the seed (functions/local/demo-org.ts). */
-const ADMIN = 'admin@piawai.test';
-const PENILAI = 'penilai@piawai.test';
-const PEGAWAI = 'pegawai@piawai.test';
-const PENILAI_NAMA = 'Hendra Wijayakusuma';
-const PEGAWAI_NAMA = 'Sari Puspitasari';
-
-/**
- * The refusals the pages handle on purpose and show: 404 (no evaluation yet), 409 (version), 422 (an
- * incomplete plan, a note missing, a keberatan not allowed). Chromium logs each one.
- */
-const HANDLED_STATUS = /^Failed to load resource: the server responded with a status of (401|404|409|422)\b/;
+const { api, pages, url } = useE2eSuite({
+  // The refusals the pages handle on purpose and show: 404 (no evaluation yet), 409 (version), 422 (an
+  // incomplete plan, a note missing, a keberatan not allowed). Chromium logs each one.
+  handledStatuses: [401, 404, 409, 422],
+});
+const { ok, signIn } = api;
 
 interface Skp {
   id: string;
@@ -37,14 +31,7 @@ interface Skp {
   revision: number;
   version: number;
   catatanPengembalian: string | null;
-  rhk: {
-    id: string;
-    jenis: string;
-    deskripsi: string;
-    intervensi: { kind: string; id: string } | null;
-    iki: { id: string; deskripsi: string; aspek: string | null; target: string; satuan: string | null }[];
-    path?: string | null;
-  }[];
+  rhk: Rhk[];
 }
 
 interface Evaluation {
@@ -54,10 +41,6 @@ interface Evaluation {
   keberatan: { status: string } | null;
 }
 
-let stack: LocalStack;
-let browser: Browser;
-let context: BrowserContext;
-const tokens = new Map<string, string>();
 let sariId = '';
 let hendraId = '';
 let atasanEmail = '';
@@ -67,46 +50,7 @@ let periodNama = '';
 let periode2025 = '';
 let windowKey = '';
 let windowNama = '';
-let ikuId = '';
-const IKU = 'Persentase dokumen kinerja SDM yang ditetapkan tepat waktu';
-let hendraRhk: Skp['rhk'][number];
-let offOrigin: string[] = [];
-let pageErrors: string[] = [];
-let consoleErrors: string[] = [];
-
-const url = (path: string) => stack.baseUrl + path;
-
-/** The API as a script calls it, signed in as `email` (Bearer token), JSON in and out. */
-async function call<T>(email: string, method: string, path: string, body?: unknown) {
-  const token = tokens.get(email);
-  const response = await fetch(url(path), {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function ok<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-  const result = await call<T>(email, method, path, body);
-  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-  return result.body;
-}
-
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(url('/api/dev/session'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email }),
-  });
-  const session = (await response.json()) as { token: string; employeeId: string };
-  tokens.set(email, session.token);
-  return session.employeeId;
-}
+let hendraRhk: Rhk;
 
 const sariSkps = async () =>
   (await ok<{ items: Skp[] }>(ADMIN, 'GET', `/api/employees/${sariId}/skp`)).items.filter(
@@ -114,11 +58,9 @@ const sariSkps = async () =>
   );
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startLocalStack();
   await signIn(ADMIN);
-  hendraId = await signIn(PENILAI);
-  sariId = await signIn(PEGAWAI);
+  hendraId = (await signIn(PENILAI)).employeeId;
+  sariId = (await signIn(PEGAWAI)).employeeId;
   unitId = (await ok<{ unitId: string }>(ADMIN, 'GET', `/api/employees/${sariId}`)).unitId;
   const chain = await ok<{ penilai: { id: string } | null }>(
     ADMIN,
@@ -188,96 +130,18 @@ beforeAll(async () => {
   expect(states.items.find((w) => w.windowKey === windowKey)?.status).toBe('DIBUKA');
 
   // The IKU of the penilai's unit, and the penilai's plan supporting it, approved by their own penilai.
-  ikuId = (
-    await ok<{ id: string }>(ADMIN, 'POST', `/api/periods/${periodId}/iku`, {
-      unitId,
-      indikator: IKU,
-      target: '100',
-      satuan: 'persen',
-    })
-  ).id;
-  const draft = await ok<Skp>(PENILAI, 'POST', `/api/employees/${hendraId}/skp`, { periodId });
-  const filled = await ok<Skp>(PENILAI, 'PATCH', `/api/employees/${hendraId}/skp/${draft.id}`, {
-    version: draft.version,
-    rhk: [
-      {
-        jenis: 'UTAMA',
-        deskripsi: 'Terselenggaranya penetapan SKP pegawai Biro SDM tepat waktu',
-        intervensi: { kind: 'IKU', id: ikuId },
-        iki: [
-          {
-            deskripsi: 'Dokumen SKP pegawai yang ditetapkan',
-            aspek: 'KUANTITAS',
-            target: '12',
-            satuan: 'dokumen',
-          },
-        ],
-      },
-    ],
+  hendraRhk = await penilaiPlanSupportingIku(api, {
+    penilaiId: hendraId,
+    atasan: atasanEmail,
+    periodId,
+    unitId,
   });
-  const submitted = await ok<Skp>(PENILAI, 'POST', `/api/employees/${hendraId}/skp/${draft.id}/transitions`, {
-    version: filled.version,
-    action: 'ajukan',
-  });
-  const approved = await ok<Skp>(
-    atasanEmail,
-    'POST',
-    `/api/employees/${hendraId}/skp/${draft.id}/transitions`,
-    { version: submitted.version, action: 'setujui' },
-  );
-  expect(approved.status).toBe('DISETUJUI');
-  hendraRhk = approved.rhk[0] as Skp['rhk'][number];
-  expect(hendraRhk.path).toBe(`${ikuId}#${hendraRhk.id}`);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(offOrigin, 'requests to other origins').toEqual([]);
-  expect(pageErrors, 'errors thrown in the page').toEqual([]);
-  expect(consoleErrors, 'console errors (CSP violations included)').toEqual([]);
-  offOrigin = [];
-  pageErrors = [];
-  consoleErrors = [];
-});
-
 /** A fresh browser signed in as `email` (the development sign-in sets the session and CSRF cookies). */
-async function open(email: string, path: string, width = 1280): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!request.url().startsWith(stack.baseUrl) && !request.url().startsWith('data:'))
-      offOrigin.push(request.url());
-  });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error' || HANDLED_STATUS.test(message.text())) return;
-    consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  const response = await page.request.post(url('/api/dev/session'), { data: { email } });
-  expect(response.status()).toBe(200);
-  await page.goto(url(path));
-  return page;
-}
-
-/** axe, no sideways scrolling (a phone shows all of it) and a screenshot at every width; back to the first. */
-async function checkEveryWidth(page: Page, name: string): Promise<void> {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousA11yViolations(page), `${name} at ${width}px`).toEqual([]);
-    const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
-    expect(pageWidth, `${name}: page width at ${width}px`).toBeLessThanOrEqual(width);
-    await saveScreenshot(page, name);
-  }
-  await page.setViewportSize({ width: widths[0], height: 900 });
-}
+const open = (email: string, path: string) => pages.open(path, { as: email });
 
 const focusedId = (page: Page) => page.evaluate<string>('document.activeElement?.id ?? ""');
-const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
 const skpPage = () => `/skp/?periode=${periodId}`;
 const deskPage = () => `/penilaian/?periode=${periodId}`;
 
@@ -288,7 +152,7 @@ describe('Halaman kinerja: keadaan kosong', () => {
     expect(await text(page, '#drafting-window')).toContain('dibuka sampai');
     expect(await page.getByRole('button', { name: 'Buat draf SKP' }).isVisible()).toBe(true);
     expect(await page.locator('#skp-history').isVisible()).toBe(false);
-    await checkEveryWidth(page, 'skp-kosong');
+    await checkAtWidths(page, 'skp-kosong');
 
     await page.goto(url(deskPage()));
     await page
@@ -298,17 +162,17 @@ describe('Halaman kinerja: keadaan kosong', () => {
     await page
       .locator('#team-eval-status', { hasText: 'Tidak ada pegawai yang Anda nilai pada jendela ini' })
       .waitFor();
-    await checkEveryWidth(page, 'penilaian-kosong');
+    await checkAtWidths(page, 'penilaian-kosong');
 
     await page.goto(url(`/keselarasan/?periode=${periode2025}`));
     await page.locator('#iku-status', { hasText: 'Belum ada IKU untuk Periode Kinerja 2025' }).waitFor();
-    await checkEveryWidth(page, 'keselarasan-kosong');
+    await checkAtWidths(page, 'keselarasan-kosong');
 
     await page.goto(url(`/evaluasi/?periode=${periodId}&jendela=${windowKey}`));
     await page.getByRole('heading', { level: 2, name: windowNama }).waitFor();
     await page.getByText('Belum ada SKP yang disetujui untuk masa yang dievaluasi').waitFor();
     expect(await page.locator('#realisasi-form').isVisible()).toBe(false);
-    await checkEveryWidth(page, 'evaluasi-tanpa-skp');
+    await checkAtWidths(page, 'evaluasi-tanpa-skp');
   });
 });
 
@@ -365,7 +229,7 @@ describe('SKP Saya', () => {
     const saved = (await sariSkps())[0];
     expect(saved?.status).toBe('DRAFT');
     expect(saved?.rhk[0]?.deskripsi).toBe('Tersusunnya dokumen SKP pegawai Subbagian Kinerja SDM');
-    await checkEveryWidth(page, 'skp-galat');
+    await checkAtWidths(page, 'skp-galat');
 
     const kr = hendraRhk.iki[0]?.id ?? '';
     await intervensi.selectOption(`KR:${kr}`);
@@ -378,7 +242,7 @@ describe('SKP Saya', () => {
       'Mengintervensi: Hasil kunci (KR): Dokumen SKP pegawai yang ditetapkan (target 12 dokumen)',
     );
     expect(await text(page, '#skp-readonly')).toContain('Menyerahkan dokumen sebelum tenggat.');
-    await checkEveryWidth(page, 'skp-diajukan');
+    await checkAtWidths(page, 'skp-diajukan');
 
     // Withdrawn, it is a draft to edit again; submitted again as it stands.
     await page.getByRole('button', { name: 'Tarik kembali' }).click();
@@ -405,7 +269,7 @@ describe('SKP Saya', () => {
     await page.getByRole('heading', { level: 2, name: `SKP ${PEGAWAI_NAMA}` }).waitFor();
     await page.locator('#review-content', { hasText: 'Mengintervensi: Hasil kunci (KR)' }).waitFor();
     expect(await focusedId(page)).toBe('review-title');
-    await checkEveryWidth(page, 'penilaian-periksa');
+    await checkAtWidths(page, 'penilaian-periksa');
 
     // Returning needs a note: beside the field, focus on it, nothing sent.
     await page.getByRole('button', { name: 'Kembalikan dengan catatan' }).click();
@@ -414,7 +278,7 @@ describe('SKP Saya', () => {
     expect(await note.getAttribute('aria-invalid')).toBe('true');
     expect(await focusedId(page)).toBe('catatan');
     expect((await sariSkps())[0]?.status).toBe('DIAJUKAN');
-    await checkEveryWidth(page, 'penilaian-catatan-wajib');
+    await checkAtWidths(page, 'penilaian-catatan-wajib');
     const catatan = 'Target dokumen dinaikkan menjadi 12 agar sejalan dengan hasil kunci saya.';
     await note.fill(catatan);
     await page.getByRole('button', { name: 'Kembalikan dengan catatan' }).click();
@@ -425,18 +289,16 @@ describe('SKP Saya', () => {
     expect((await sariSkps())[0]?.catatanPengembalian).toBe(catatan);
 
     // The employee reads the note, fixes the target and submits again.
-    await context.close();
     const sari = await open(PEGAWAI, skpPage());
     await sari.locator('#current-badge', { hasText: 'Dikembalikan' }).waitFor();
     expect(await text(sari, '#returned-text')).toBe(catatan);
-    await checkEveryWidth(sari, 'skp-dikembalikan');
+    await checkAtWidths(sari, 'skp-dikembalikan');
     await sari.getByLabel('Target — RHK 1, IKI 1').fill('12');
     await sari.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click();
     await sari.locator('#skp-status', { hasText: 'SKP diajukan kepada pejabat penilai.' }).waitFor();
     expect(await sari.locator('#returned-note').isVisible()).toBe(false);
 
     // The penilai approves; the team shows the plan in force.
-    await context.close();
     const desk = await open(PENILAI, deskPage());
     await desk
       .getByRole('button', { name: `Periksa SKP ${PEGAWAI_NAMA}` })
@@ -447,7 +309,7 @@ describe('SKP Saya', () => {
     await desk.locator('#decision-done', { hasText: `SKP ${PEGAWAI_NAMA} disetujui` }).waitFor();
     const member = desk.locator('.desk-card', { hasText: PEGAWAI_NAMA });
     await member.locator('.status-badge', { hasText: 'Disetujui' }).waitFor();
-    await checkEveryWidth(desk, 'penilaian-tim');
+    await checkAtWidths(desk, 'penilaian-tim');
     const [approved] = await sariSkps();
     expect(approved?.status).toBe('DISETUJUI');
     expect(approved?.rhk[0]?.path).toBe(`${hendraRhk.path}#${hendraRhk.iki[0]?.id}#${approved?.rhk[0]?.id}`);
@@ -469,7 +331,7 @@ describe('SKP Saya', () => {
     expect(await text(page, '#history-content')).toContain(
       'Tersusunnya dokumen SKP pegawai Subbagian Kinerja SDM',
     );
-    await checkEveryWidth(page, 'skp-riwayat');
+    await checkAtWidths(page, 'skp-riwayat');
 
     // Someone else saves the same draft first (another tab): this save is refused, and the page says to reload.
     const revision = (await sariSkps()).find((s) => s.revision === 2);
@@ -499,7 +361,7 @@ describe('Evaluasi dan penilaian', () => {
     expect(await page.locator('.window-card', { hasText: 'Evaluasi tahunan' }).textContent()).toContain(
       'Terjadwal',
     );
-    await checkEveryWidth(page, 'evaluasi-jendela');
+    await checkAtWidths(page, 'evaluasi-jendela');
     await page.getByRole('button', { name: `Isi realisasi — ${windowNama}` }).click();
     await page.getByRole('heading', { level: 2, name: windowNama }).waitFor();
     expect(await focusedId(page)).toBe('detail-title');
@@ -511,7 +373,7 @@ describe('Evaluasi dan penilaian', () => {
     await page.locator('#f-real-0-0-bukti-error', { hasText: 'Bukan tautan web yang lengkap' }).waitFor();
     expect(await bukti.getAttribute('aria-invalid')).toBe('true');
     expect(await focusedId(page)).toBe('f-real-0-0-bukti');
-    await checkEveryWidth(page, 'evaluasi-galat');
+    await checkAtWidths(page, 'evaluasi-galat');
 
     await bukti.fill('https://drive.setneg.example/kinerja/skp-triwulan-3');
     const saved = page.waitForResponse((r) => r.url().endsWith('/realisasi'));
@@ -520,7 +382,7 @@ describe('Evaluasi dan penilaian', () => {
     await page.locator('#realisasi-status', { hasText: 'Realisasi tersimpan' }).waitFor();
     await card.getByText('Realisasi diisi').waitFor();
     expect(await bukti.getAttribute('aria-invalid')).toBeNull();
-    await checkEveryWidth(page, 'evaluasi-realisasi');
+    await checkAtWidths(page, 'evaluasi-realisasi');
   });
 
   it('lets the penilai rate with a live predikat preview, and write continuous feedback', async () => {
@@ -567,7 +429,7 @@ describe('Evaluasi dan penilaian', () => {
       .check();
     await preview.getByText('Sangat Baik').waitFor();
     expect(await text(page, '.matrix__chosen')).toContain('Sangat Baik (pilihan saat ini)');
-    await checkEveryWidth(page, 'penilaian-nilai');
+    await checkAtWidths(page, 'penilaian-nilai');
 
     const saved = page.waitForResponse((r) => r.url().endsWith('/penilaian'));
     await page.getByRole('button', { name: 'Simpan penilaian' }).click();
@@ -599,7 +461,7 @@ describe('Evaluasi dan penilaian', () => {
       .locator('#feedback-status', { hasText: `Umpan balik untuk ${PEGAWAI_NAMA} tersimpan.` })
       .waitFor();
     await page.locator('#feedback-list', { hasText: 'Bagus: dokumen diverifikasi lebih awal.' }).waitFor();
-    await checkEveryWidth(page, 'penilaian-umpan-balik');
+    await checkAtWidths(page, 'penilaian-umpan-balik');
   });
 
   it('shows the employee the feedback, ratings and predikat, and takes a keberatan once the unit is final', async () => {
@@ -620,7 +482,7 @@ describe('Evaluasi dan penilaian', () => {
     await alasan.fill('Capaian saya melampaui target namun tidak tercermin pada rating perilaku.');
     await page.getByRole('button', { name: 'Ajukan keberatan' }).click();
     await page.locator('#keberatan [role="alert"]', { hasText: 'Predikat belum final' }).waitFor();
-    await checkEveryWidth(page, 'evaluasi-dinilai');
+    await checkAtWidths(page, 'evaluasi-dinilai');
 
     // HR sets the unit's organisation predikat and finalises it (with a justification for the curve).
     const predikat = await ok<{ version: number }>(
@@ -648,7 +510,7 @@ describe('Evaluasi dan penilaian', () => {
       .locator('#keberatan', { hasText: 'Diajukan, menunggu keputusan atasan pejabat penilai' })
       .waitFor();
     expect(await page.locator('#realisasi-form').isVisible()).toBe(false);
-    await checkEveryWidth(page, 'evaluasi-keberatan');
+    await checkAtWidths(page, 'evaluasi-keberatan');
 
     // The atasan decides (through the API: no screen lists objections waiting for an atasan yet).
     const evaluation = await ok<Evaluation>(
@@ -673,7 +535,7 @@ describe('Evaluasi dan penilaian', () => {
     expect(await text(page, '#keberatan')).toContain(
       'Predikat tetap Sangat Baik; umpan balik perilaku agar disertai bukti.',
     );
-    await checkEveryWidth(page, 'evaluasi-keberatan-diputus');
+    await checkAtWidths(page, 'evaluasi-keberatan-diputus');
   });
 });
 
@@ -701,7 +563,7 @@ describe('Keselarasan', () => {
     // Rolled up: the KR and the RHK above carry the same 80 %.
     expect(await kr.locator(':scope > .tree__row').textContent()).toContain('Capaian 80%');
     expect(await root.locator(':scope > .tree__row').textContent()).toContain('Capaian 80%');
-    await checkEveryWidth(page, 'keselarasan');
+    await checkAtWidths(page, 'keselarasan');
 
     // Branches close and open from the keyboard.
     const toggle = rhk.locator(':scope > .tree__row > .tree__toggle');

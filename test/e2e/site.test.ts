@@ -3,81 +3,33 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveScreenshot, seriousA11yViolations } from './browser.ts';
-import { type LocalStack, siteDir, startLocalStack } from './local-stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, seriousA11yViolations } from './browser.ts';
+import { ADMIN, PEGAWAI, PENILAI } from './demo.ts';
+import { siteDir } from './local-stack.ts';
+import { waitForStatus } from './page-checks.ts';
+import { useE2eSuite } from './suite.ts';
 
 const widths = [1280, 375] as const;
 
-/** The demo sign-ins of the seed (functions/local/demo-org.ts). */
-const ADMIN = 'admin@piawai.test';
-const PENILAI = 'penilai@piawai.test';
-const PEGAWAI = 'pegawai@piawai.test';
-
-let stack: LocalStack;
-let browser: Browser;
-let context: BrowserContext;
-/** Requests that left the origin, errors thrown in pages, console errors (CSP reports among them): all stay empty. */
-let offOrigin: string[] = [];
-let pageErrors: string[] = [];
-let consoleErrors: string[] = [];
-
-/** The API's refusals the pages handle on purpose (401 → sign-in, 403/404/429 → message); Chromium logs each. */
-const HANDLED_STATUS = /^Failed to load resource: the server responded with a status of (401|403|404|429)\b/;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startLocalStack();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+const e2e = useE2eSuite({
+  // The API's refusals the pages handle on purpose (401 → sign-in, 403/404/429 → message); Chromium logs each.
+  handledStatuses: [401, 403, 404, 429],
 });
+const { pages, url } = e2e;
 
-afterEach(async () => {
-  await context?.close();
-  expect(offOrigin, 'requests to other origins').toEqual([]);
-  expect(pageErrors, 'errors thrown in the page').toEqual([]);
-  expect(consoleErrors, 'console errors (CSP violations included)').toEqual([]);
-  offOrigin = [];
-  pageErrors = [];
-  consoleErrors = [];
-});
-
-/** A fresh browser (no cookies) with the listeners every test checks afterwards. */
-async function newPage(width: number): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!request.url().startsWith(stack.baseUrl) && !request.url().startsWith('data:'))
-      offOrigin.push(request.url());
-  });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error' || HANDLED_STATUS.test(message.text())) return;
-    consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  return page;
-}
-
-const url = (path: string) => stack.baseUrl + path;
 const waitForUrl = (page: Page, path: string) => page.waitForURL((current) => current.href === url(path));
 
 /** Opens a page without signing in (public pages, and the redirect to the sign-in page). */
-async function openSignedOut(path: string, width = 1280): Promise<Page> {
-  const page = await newPage(width);
-  await page.goto(url(path));
-  return page;
-}
+const openSignedOut = (path: string, width = 1280) => pages.open(path, { width });
 
 /** Clicks a demo account on the sign-in page (its button names the email). */
 const chooseAccount = (page: Page, email: string) => page.getByRole('button', { name: email }).click();
 
 /** Signs in through /masuk/ as a demo account; the sign-in page then opens `path` (its ?next=). */
 async function open(path: string, width = 1280, account = ADMIN): Promise<Page> {
-  const page = await newPage(width);
+  const page = await pages.newPage(width);
   await page.goto(url(`/masuk/?next=${encodeURIComponent(path)}`));
   await chooseAccount(page, account);
   await waitForUrl(page, path);
@@ -93,8 +45,6 @@ const rowNames = (page: Page) => page.locator('tbody th[scope="row"] a').allText
 /** Name and NIP of each row (names repeat in the demo, NIPs do not; the Minister has none). */
 const rowKeys = (page: Page) =>
   page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent ?? ''));
-const waitForStatus = (page: Page, id: string, text: string) =>
-  page.locator(`#${id}-status`, { hasText: text }).waitFor();
 
 describe('Masuk dan sesi', () => {
   it('sends a signed-out visitor of / to /masuk/?next=/, which offers the development sign-in', async () => {
@@ -112,7 +62,7 @@ describe('Masuk dan sesi', () => {
   });
 
   it('serves every page with the strict CSP (script-src and style-src self)', async () => {
-    const page = await newPage(1280);
+    const page = await pages.newPage(1280);
     for (const path of ['/masuk/', '/', '/pegawai/', '/pegawai/detail/', '/referensi-api/', '/tidak-ada/']) {
       const response = await page.request.get(url(path));
       const csp = response.headers()['content-security-policy'] ?? '';
@@ -179,7 +129,7 @@ describe('Masuk dan sesi', () => {
     [404, { code: 'route.not_found', detail: 'Alamat API tidak ditemukan.' }],
     [401, { message: 'Unauthorized' }],
   ])('offers only the Kemensetneg sign-in where /api/dev/people answers %i (AWS)', async (status, body) => {
-    const page = await newPage(1280);
+    const page = await pages.newPage(1280);
     // As in AWS: the app has no development sign-in (404), or the gateway refuses a signed-out caller (401).
     await page.route('**/api/dev/people**', (route) =>
       route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) }),
@@ -194,7 +144,7 @@ describe('Masuk dan sesi', () => {
   });
 
   it('keeps the person on /masuk/ with the API’s message when the sign-in is refused', async () => {
-    const page = await newPage(1280);
+    const page = await pages.newPage(1280);
     await page.route('**/api/dev/session', (route) =>
       route.fulfill({
         status: 429,
@@ -253,7 +203,7 @@ describe('Masuk dan sesi', () => {
     await page.getByRole('button', { name: 'Keluar' }).click();
     await waitForUrl(page, '/masuk/');
     expect(await meStatus(page)).toBe(401);
-    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('piawai_session');
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('piawai_session');
     await page.goto(url('/'));
     await waitForUrl(page, '/masuk/?next=/');
   });
@@ -311,13 +261,13 @@ describe('Pegawai', () => {
     expect(first).toHaveLength(25);
     const seen = new Set(first);
     const next = page.getByRole('button', { name: 'Berikutnya' });
-    const last = Math.ceil(stack.employees / 25);
+    const last = Math.ceil(e2e.stack.employees / 25);
     for (let pageNo = 2; pageNo <= last; pageNo += 1) {
       await next.click();
       await waitForStatus(page, 'employees', `halaman ${pageNo}`);
       for (const row of await rowKeys(page)) seen.add(row);
     }
-    expect(seen.size).toBe(stack.employees);
+    expect(seen.size).toBe(e2e.stack.employees);
     expect(await next.getAttribute('aria-disabled')).toBe('true');
     for (let pageNo = last - 1; pageNo >= 1; pageNo -= 1) {
       await page.getByRole('button', { name: 'Sebelumnya' }).click();
@@ -349,7 +299,7 @@ describe('Pegawai', () => {
     const page = await open('/pegawai/detail/?id=01AAAAAAAAAAAAAAAAAAAAAAAA');
     await page.locator('#detail-error', { hasText: 'Pegawai tidak ditemukan.' }).waitFor();
     expect(await page.locator('#profile').isVisible()).toBe(false);
-    await page.goto(`${stack.baseUrl}/pegawai/detail/`);
+    await page.goto(url('/pegawai/detail/'));
     await page.locator('#detail-error', { hasText: 'Alamat profil tidak lengkap' }).waitFor();
   });
 
@@ -371,7 +321,7 @@ describe('Pegawai', () => {
     await waitForStatus(page, 'employees', 'halaman 1');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, 'pegawai');
-    await page.goto(`${stack.baseUrl}/pegawai/?q=Sari`);
+    await page.goto(url('/pegawai/?q=Sari'));
     await page.getByRole('link', { name: 'Sari Puspitasari' }).click();
     await page.locator('#penilai-chain').getByText('Hendra Wijayakusuma').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);

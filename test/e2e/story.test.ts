@@ -9,24 +9,17 @@
 // (approved by his own penilai), as kinerja.test.ts does. The steps run in order and build on each other.
 // Every state reached passes axe and is photographed at 1280 px (and at 375 px for /skp/ and /persetujuan/).
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, wibDate } from '../../shared/domain/time.ts';
-import { launchChromium, saveScreenshot, seriousA11yViolations } from './browser.ts';
-import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { ADMIN, PEGAWAI, PEGAWAI_NAMA, PENILAI, PENILAI_NAMA } from './demo.ts';
+import { penilaiPlanSupportingIku, type Rhk } from './fixtures.ts';
+import { linkIn } from './outbox.ts';
+import { checkAtWidths, DESKTOP_AND_PHONE, text, writesOf } from './page-checks.ts';
+import { useE2eSuite } from './suite.ts';
 
 const DESKTOP = [1280] as const;
-const DESKTOP_AND_PHONE = [1280, 375] as const;
 
-/** The demo sign-ins of the seed (functions/local/demo-org.ts). */
-const ADMIN = 'admin@piawai.test';
-const PENILAI = 'penilai@piawai.test';
-const PEGAWAI = 'pegawai@piawai.test';
-const PENILAI_NAMA = 'Hendra Wijayakusuma';
-const PEGAWAI_NAMA = 'Sari Puspitasari';
 const UNIT_NAMA = 'Subbagian Kinerja SDM';
 
 /** This year (WIB): the seed has only 2025, and each e2e file runs against its own stack. */
@@ -36,7 +29,6 @@ const periodNama = `Periode Kinerja ${tahun}`;
 const windowNama = `Evaluasi Triwulan III ${tahun}`;
 /** A window's key is its kind and the first day it evaluates. */
 const windowKey = `EVALUASI_PERIODIK-${tahun}-07-01`;
-const IKU = 'Persentase dokumen kinerja SDM yang ditetapkan tepat waktu';
 const RHK_SARI = 'Tersusunnya dokumen SKP pegawai Subbagian Kinerja SDM';
 const REALISASI = 'Sebelas dokumen SKP disusun dan diverifikasi.';
 const BUKTI = 'https://drive.setneg.example/kinerja/skp-triwulan-3';
@@ -47,14 +39,7 @@ interface Skp {
   periodId: string;
   status: string;
   version: number;
-  rhk: {
-    id: string;
-    jenis: string;
-    deskripsi: string;
-    intervensi: { kind: string; id: string } | null;
-    iki: { id: string; deskripsi: string; aspek: string | null; target: string; satuan: string | null }[];
-    path?: string | null;
-  }[];
+  rhk: Rhk[];
 }
 
 interface Evaluation {
@@ -64,56 +49,21 @@ interface Evaluation {
   ratingPerilaku: string | null;
 }
 
-let stack: LocalStack;
-let browser: Browser;
-let context: BrowserContext | undefined;
-const tokens = new Map<string, string>();
+// The refusals the pages handle on purpose (kinerja.test.ts lets Chromium's log of a 401/404/409/422 pass) are
+// not met on this path: no request of the story is refused, so every console error fails.
+const { api, pages, outbox, url } = useE2eSuite();
+const { ok, signIn } = api;
+
 let sariId = '';
 let hendraId = '';
 let atasanEmail = '';
 let unitId = '';
 let periodId = '';
-let hendraRhk: Skp['rhk'][number];
+let hendraRhk: Rhk;
 /** The Setujui link of the approval mail Hendra got (read from the `.eml`), to compare with the page's. */
 let setujuiLink = '';
-let offOrigin: string[] = [];
-let pageErrors: string[] = [];
-let consoleErrors: string[] = [];
-
-const url = (path: string) => stack.baseUrl + path;
-
-/** The API as a script calls it, signed in as `email` (Bearer token), JSON in and out. */
-async function call<T>(email: string, method: string, path: string, body?: unknown) {
-  const token = tokens.get(email);
-  const response = await fetch(url(path), {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function ok<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-  const result = await call<T>(email, method, path, body);
-  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-  return result.body;
-}
-
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(url('/api/dev/session'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email }),
-  });
-  expect(response.status, `sign-in ${email}`).toBe(200);
-  const session = (await response.json()) as { token: string; employeeId: string };
-  tokens.set(email, session.token);
-  return session.employeeId;
-}
+/** Outbox files before a step, to find the mail that step sends. */
+let mailBefore: string[] = [];
 
 const sariSkp = async () => {
   const { items } = await ok<{ items: Skp[] }>(ADMIN, 'GET', `/api/employees/${sariId}/skp`);
@@ -132,46 +82,10 @@ const windowStates = async () =>
     )
   ).items;
 
-// The local outbox ------------------------------------------------------------------------------------------
-
-/** The `.eml` files of the local outbox, oldest first (their names start with the time they were written). */
-async function outboxFiles(): Promise<string[]> {
-  return (await readdir(stack.outboxDir).catch(() => [] as string[]))
-    .filter((n) => n.endsWith('.eml'))
-    .sort();
-}
-
-async function readMail(name: string) {
-  const mail = await simpleParser(await readFile(join(stack.outboxDir, name)));
-  const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
-  return { name, subject: mail.subject ?? '', to, text: mail.text ?? '' };
-}
-
-/** The mail written since `before` (a list from outboxFiles) to one address, once delivery has finished. */
-async function newMailTo(before: string[], address: string) {
-  await stack.mailIdle();
-  const fresh = (await outboxFiles()).filter((name) => !before.includes(name));
-  const mails = await Promise.all(fresh.map(readMail));
-  return mails.filter((mail) => mail.to.includes(address));
-}
-
-const linkIn = (text: string, label: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${label}: `));
-  if (!line) throw new Error(`Baris "${label}: <url>" tidak ada di surel:\n${text}`);
-  return line.slice(label.length + 2).trim();
-};
-
-/** Outbox files before a step, to find the mail that step sends. */
-let mailBefore: string[] = [];
-
-// The browser -----------------------------------------------------------------------------------------------
-
 beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startLocalStack();
   await signIn(ADMIN);
-  hendraId = await signIn(PENILAI);
-  sariId = await signIn(PEGAWAI);
+  hendraId = (await signIn(PENILAI)).employeeId;
+  sariId = (await signIn(PEGAWAI)).employeeId;
   const chain = await ok<{ penilai: { id: string } | null }>(
     ADMIN,
     'GET',
@@ -189,58 +103,13 @@ beforeAll(async () => {
   await signIn(atasanEmail);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(offOrigin, 'requests to other origins').toEqual([]);
-  expect(pageErrors, 'errors thrown in the page').toEqual([]);
-  expect(consoleErrors, 'console errors (CSP violations included)').toEqual([]);
-  offOrigin = [];
-  pageErrors = [];
-  consoleErrors = [];
-});
-
 /** A fresh browser signed in as `email` (the development sign-in sets the session and CSRF cookies). */
-async function open(email: string, path: string): Promise<Page> {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!request.url().startsWith(stack.baseUrl) && !request.url().startsWith('data:'))
-      offOrigin.push(request.url());
-  });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    // The refusals the pages handle on purpose (kinerja.test.ts lets Chromium's log of a 401/404/409/422
-    // pass) are not met on this path: no request of the story is refused, so every console error fails.
-    if (message.type() !== 'error') return;
-    consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  const response = await page.request.post(url('/api/dev/session'), { data: { email } });
-  expect(response.status()).toBe(200);
-  await page.goto(url(path));
-  return page;
-}
+const open = (email: string, path: string) => pages.open(path, { as: email });
 
 /** axe, no sideways scrolling, and a screenshot at each width; the page is left at 1280 px. */
-async function check(page: Page, name: string, widths: readonly number[] = DESKTOP): Promise<void> {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousA11yViolations(page), `${name} at ${width}px`).toEqual([]);
-    // A string runs in the page (the test's own TypeScript has no DOM types).
-    const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
-    expect(pageWidth, `${name}: page width at ${width}px`).toBeLessThanOrEqual(width);
-    await saveScreenshot(page, `cerita-${name}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const check = (page: Page, name: string, widths: readonly [number, ...number[]] = DESKTOP) =>
+  checkAtWidths(page, name, widths, 'cerita-');
 
-const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
 const windowRow = (page: Page, nama: string) => page.locator('#windows-body tr', { hasText: nama });
 
 describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, () => {
@@ -314,46 +183,12 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
     // No page sets an IKU yet: HR sets the IKU of Hendra's unit through the API. Hendra's own plan supports
     // it, submitted by him and approved by his own penilai (as kinerja.test.ts does), so Sari has an RHK and
     // a KR of her penilai to support.
-    const iku = await ok<{ id: string }>(ADMIN, 'POST', `/api/periods/${periodId}/iku`, {
+    hendraRhk = await penilaiPlanSupportingIku(api, {
+      penilaiId: hendraId,
+      atasan: atasanEmail,
+      periodId,
       unitId,
-      indikator: IKU,
-      target: '100',
-      satuan: 'persen',
     });
-    const draft = await ok<Skp>(PENILAI, 'POST', `/api/employees/${hendraId}/skp`, { periodId });
-    const filled = await ok<Skp>(PENILAI, 'PATCH', `/api/employees/${hendraId}/skp/${draft.id}`, {
-      version: draft.version,
-      rhk: [
-        {
-          jenis: 'UTAMA',
-          deskripsi: 'Terselenggaranya penetapan SKP pegawai Biro SDM tepat waktu',
-          intervensi: { kind: 'IKU', id: iku.id },
-          iki: [
-            {
-              deskripsi: 'Dokumen SKP pegawai yang ditetapkan',
-              aspek: 'KUANTITAS',
-              target: '12',
-              satuan: 'dokumen',
-            },
-          ],
-        },
-      ],
-    });
-    const submitted = await ok<Skp>(
-      PENILAI,
-      'POST',
-      `/api/employees/${hendraId}/skp/${draft.id}/transitions`,
-      { version: filled.version, action: 'ajukan' },
-    );
-    const approved = await ok<Skp>(
-      atasanEmail,
-      'POST',
-      `/api/employees/${hendraId}/skp/${draft.id}/transitions`,
-      { version: submitted.version, action: 'setujui' },
-    );
-    expect(approved.status).toBe('DISETUJUI');
-    hendraRhk = approved.rhk[0] as Skp['rhk'][number];
-    expect(hendraRhk.path).toBe(`${iku.id}#${hendraRhk.id}`);
   });
 
   it('2. Sari drafts her SKP on /skp/, supports a KR of Hendra’s with her RHK utama, and submits it', async () => {
@@ -388,7 +223,7 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
     await check(page, 'skp-draf', DESKTOP_AND_PHONE);
 
     const sent = page.waitForResponse((r) => r.url().endsWith('/transitions'));
-    mailBefore = await outboxFiles();
+    mailBefore = await outbox.files();
     await page.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click();
     expect((await sent).status()).toBe(200);
     await page.locator('#skp-status', { hasText: 'SKP diajukan kepada pejabat penilai.' }).waitFor();
@@ -407,7 +242,7 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
   it('3. Hendra approves it from the Setujui link of the mail in the outbox; Sari is told by mail', async () => {
     // The mail Hendra got, as the outbox transport wrote it.
     const subject = `Persetujuan SKP: ${PEGAWAI_NAMA} (${periodNama})`;
-    const requests = await newMailTo(mailBefore, PENILAI);
+    const requests = await outbox.newMailTo(mailBefore, PENILAI);
     expect(requests.map((m) => m.subject)).toEqual([subject]);
     setujuiLink = linkIn(requests[0]?.text ?? '', 'Setujui');
 
@@ -442,7 +277,7 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
     expect((await sariSkp())?.status, 'opening the link decides nothing').toBe('DIAJUKAN');
     await check(page, 'persetujuan', DESKTOP_AND_PHONE);
 
-    mailBefore = await outboxFiles();
+    mailBefore = await outbox.files();
     const decision = page.waitForResponse((r) => r.url().endsWith('/api/email-approvals/decision'));
     await page.getByRole('button', { name: 'Setujui SKP' }).click();
     expect((await decision).status()).toBe(200);
@@ -466,7 +301,7 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
 
     // Sari's mail: in the outbox files, and on top of /kotak-keluar/.
     const decided = `SKP ${periodNama} Anda disetujui`;
-    const notices = await newMailTo(mailBefore, PEGAWAI);
+    const notices = await outbox.newMailTo(mailBefore, PEGAWAI);
     expect(notices.map((m) => m.subject)).toEqual([decided]);
     expect(notices[0]?.text).toContain(`${PENILAI_NAMA} telah menyetujui SKP ${periodNama} Anda.`);
     await page.goto(url('/kotak-keluar/'));
@@ -488,7 +323,7 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
     const row = windowRow(page, windowNama);
     await row.locator('.window-badge', { hasText: 'Terjadwal' }).waitFor();
 
-    mailBefore = await outboxFiles();
+    mailBefore = await outbox.files();
     const ran = page.waitForResponse((r) => r.url().endsWith('/api/jobs/tick'), { timeout: 90_000 });
     await page.getByRole('button', { name: 'Jalankan sekarang' }).click();
     expect((await ran).status()).toBe(200);
@@ -507,7 +342,7 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
     expect(states.find((w) => w.windowKey === windowKey)?.status).toBe('DIBUKA');
 
     // "Window opened", to Sari (the drafting window opened in the same run tells her too).
-    const mails = await newMailTo(mailBefore, PEGAWAI);
+    const mails = await outbox.newMailTo(mailBefore, PEGAWAI);
     const opened = mails.find((m) => m.subject === `${windowNama} dibuka`);
     expect(opened, mails.map((m) => m.subject).join(' | ')).toBeDefined();
     expect(opened?.text).toContain(`Yth. ${PEGAWAI_NAMA},`);
@@ -556,10 +391,7 @@ describe(`Satu tahun kinerja ${tahun}: dari kalender periode sampai kalibrasi`, 
     await preview.getByText('Pilih kedua rating untuk melihat predikatnya.').waitFor();
 
     // The preview follows the matrix as soon as both ratings are chosen, before anything is saved.
-    const writes: string[] = [];
-    page.on('request', (request) => {
-      if (request.method() !== 'GET') writes.push(`${request.method()} ${request.url()}`);
-    });
+    const writes = writesOf(page);
     await page
       .getByRole('group', { name: /Rating hasil kerja/ })
       .getByLabel('Di Atas Ekspektasi')
