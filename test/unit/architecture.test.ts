@@ -50,8 +50,8 @@ const rules: Rule[] = [
       'functions/jobs/',
     ],
     typeOnly: ['functions/deps.ts'],
-    // Export files are built by jobs only (kept out of the api bundle).
-    npm: ['zod', 'csv-stringify/', 'exceljs'],
+    // Export files and PDF documents are built by jobs only (kept out of the api bundle).
+    npm: ['zod', 'csv-stringify/', 'exceljs', 'pdfkit', 'qrcode'],
   },
   {
     files: 'functions/api/',
