@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../shared/domain/evaluation/types.ts';
 import { ekinerjaColumns, ekinerjaRow } from '../../shared/domain/export/ekinerja.ts';
+import { sariHeader } from '../fixtures/people.ts';
 
 const evaluation: Evaluation = {
   employeeId: 'e',
@@ -9,14 +10,7 @@ const evaluation: Evaluation = {
   windowNama: 'Evaluasi tahunan (Akhir) 2025',
   tahunan: true,
   skpId: 's',
-  header: {
-    pegawai: { id: 'e', nama: 'Sari Puspitasari', nip: '198601012010011049' },
-    penilai: { id: 'p', nama: 'Hendra', nip: '197501012000031001' },
-    atasanPenilai: null,
-    unitId: 'u',
-    unitNama: 'Subbagian Kinerja SDM',
-    jabatan: 'Analis SDM Aparatur Ahli Pertama',
-  },
+  header: sariHeader,
   realisasi: [],
   umpanBalik: { rhk: {}, perilaku: {} },
   ratingHasil: 'DI_ATAS',
