@@ -302,10 +302,11 @@ export async function transitionSkp(
     input.catatan ?? undefined,
   );
 
+  // Read once: the drafting window (submission) and the period's name (the message it causes).
+  let period: Awaited<ReturnType<typeof getPeriod>> | null = null;
   if (input.action === 'ajukan') {
-    const drafting = (await getPeriod(deps, current.periodId)).calendar.windows.find(
-      (w) => w.kind === 'PENYUSUNAN_SKP',
-    );
+    period = await getPeriod(deps, current.periodId);
+    const drafting = period.calendar.windows.find((w) => w.kind === 'PENYUSUNAN_SKP');
     const today = todayWib(deps);
     const closed = drafting !== undefined && (today < drafting.buka || today > drafting.tutup);
     const extended = closed && (await extensionUntil(deps, employeeId, current.periodId)) >= today;
@@ -375,7 +376,7 @@ export async function transitionSkp(
     });
     moves.push({ skp: replaced.skp, to: 'DIGANTI' });
   }
-  const notices = await noticesFor(deps, decided, current.version + 1, input, ctx);
+  const notices = await noticesFor(deps, decided, current.version + 1, input, ctx, period);
   await writeChanges(deps.db, changes, audit, [
     ...statusMoves(deps, moves),
     ...cascade.writes,
@@ -393,9 +394,10 @@ async function noticesFor(
   version: number,
   input: SkpTransitionInput,
   ctx: RequestContext,
+  known: Awaited<ReturnType<typeof getPeriod>> | null,
 ): Promise<ExtraWrite[]> {
   if (input.action !== 'ajukan' && input.action !== 'setujui' && input.action !== 'kembalikan') return [];
-  const periode = (await getPeriod(deps, skp.periodId)).nama;
+  const periode = (known ?? (await getPeriod(deps, skp.periodId))).nama;
   if (input.action === 'ajukan') return approvalRequestWrites(deps, skp, version, periode);
   const oleh = {
     nama: ctx.actor.nama ?? skp.header.penilai?.nama ?? 'Biro SDM',
