@@ -56,12 +56,18 @@ export const errorCodes = [
   'keberatan.exists',
   'keberatan.not_found',
   'keberatan.not_allowed',
+  'export.invalid_request',
+  'export.not_found',
+  'export.not_ready',
+  'export.expired',
+  'document.not_found',
   'auth.unauthenticated',
   'auth.forbidden',
   'auth.csrf',
   'auth.rate_limited',
   'auth.no_employee',
   'auth.sign_in_failed',
+  'service.unavailable',
   'internal',
 ] as const;
 
@@ -91,5 +97,17 @@ export class DomainError extends Error {
     this.details = details;
   }
 }
+
+/**
+ * The store refused or did not answer in time (throttling, a timeout) after the SDK's own retries: worth
+ * retrying. After a timeout the change may have been saved, so a retry with the same version may answer 409.
+ */
+export const serviceUnavailable = (): DomainError =>
+  new DomainError(
+    'service.unavailable',
+    'Layanan sedang sibuk atau tidak menjawab tepat waktu. Muat ulang data, lalu ulangi bila perubahan belum tersimpan.',
+    [],
+    { retryAfterSeconds: 1 },
+  );
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod';
-import { DomainError, type ErrorCode } from '../../shared/errors.ts';
+import { DomainError, type ErrorCode, serviceUnavailable } from '../../shared/errors.ts';
 
 const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   'request.invalid': 400,
@@ -62,12 +62,18 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   'keberatan.exists': 409,
   'keberatan.not_found': 404,
   'keberatan.not_allowed': 403,
+  'export.invalid_request': 422,
+  'export.not_found': 404,
+  'export.not_ready': 409,
+  'export.expired': 410,
+  'document.not_found': 404,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
   'auth.csrf': 403,
   'auth.rate_limited': 429,
   'auth.no_employee': 403,
   'auth.sign_in_failed': 400,
+  'service.unavailable': 503,
   internal: 500,
 };
 
@@ -83,13 +89,15 @@ const titles: Partial<Record<number, string>> = {
   422: 'Data tidak dapat diproses',
   429: 'Terlalu banyak permintaan',
   500: 'Kesalahan pada server',
+  503: 'Layanan sedang sibuk',
 };
 
 export const statusOf = (code: ErrorCode): ContentfulStatusCode => statusByCode[code];
 
 export function problemResponse(c: Context, error: DomainError): Response {
   const status = statusOf(error.code);
-  const exposeDetails = status < 500;
+  // Only errors under 500 are shown to clients (middy's rule); a 503 is ours and says "retry", nothing internal.
+  const exposeDetails = status < 500 || status === 503;
   const body = {
     type: `https://piawai.setneg.go.id/problems/${error.code}`,
     title: titles[status] ?? 'Kesalahan',
@@ -123,9 +131,29 @@ export const validationError = (issues: readonly z.core.$ZodIssue[], where: stri
     ),
   );
 
+/** AWS SDK errors that outlasted the SDK's own retries but say "busy" or "no answer", not "wrong": 503. */
+const RETRYABLE_AWS_ERRORS = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionInProgressException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
+const isRetryableAwsError = (error: unknown): boolean =>
+  error instanceof Error &&
+  (RETRYABLE_AWS_ERRORS.has(error.name) ||
+    RETRYABLE_NETWORK_CODES.has(String((error as { code?: unknown }).code ?? '')));
+
 /** Maps anything thrown to a DomainError; unknown errors become `internal` and are logged by the caller. */
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
+  if (isRetryableAwsError(error)) return serviceUnavailable();
   if (error instanceof HTTPException) {
     if (error.status === 413)
       return new DomainError('request.too_large', 'Isi permintaan melebihi batas ukuran.');

@@ -11,7 +11,7 @@ import {
   diffFields,
   hashedContent,
 } from '../../shared/domain/audit/audit-entry.ts';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError, serviceUnavailable } from '../../shared/errors.ts';
 import type { Db } from './client.ts';
 import { AUDIT_GENESIS_HASH, type Key, keys } from './keys.ts';
 
@@ -40,7 +40,8 @@ export interface ExtraWrite {
   onConditionFailed: DomainError;
 }
 
-export const sha256 = (content: string): string => createHash('sha256').update(content).digest('hex');
+export const sha256 = (content: string | Uint8Array): string =>
+  createHash('sha256').update(content).digest('hex');
 
 const versionConflict = () =>
   new DomainError(
@@ -161,6 +162,10 @@ export async function writeChanges(
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
       if (failed >= 0) throw errors[failed] ?? versionConflict();
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw versionConflict();
+      // An item over its throughput cancels the whole transaction: nothing was written, retrying is right.
+      if (reasons.some((reason) => /Throttling|ProvisionedThroughputExceeded/.test(reason.Code ?? ''))) {
+        throw serviceUnavailable();
+      }
     }
     throw error;
   }

@@ -89,6 +89,7 @@ async function deliverOne(
     });
     return 'failed';
   }
+  let providerId: string;
   try {
     const raw = await buildMime(item, {
       ministry: deps.config.MINISTRY_NAME,
@@ -98,13 +99,7 @@ async function deliverOne(
       pepper: deps.mail.pepper(),
     });
     await gate();
-    const providerId = await deps.mail.transport.send(raw, { outboxId: item.id, to: item.to.email });
-    await outboxRepo.settle(deps.db, item.id, claimId, {
-      status: 'SENT',
-      at: deps.clock.now().toISOString(),
-      providerId,
-    });
-    return 'sent';
+    providerId = await deps.mail.transport.send(raw, { outboxId: item.id, to: item.to.email });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (isThrottling(error)) {
@@ -129,6 +124,29 @@ async function deliverOne(
         : { status: 'FAILED', at: deps.clock.now().toISOString(), error: message },
     );
     return next.status === 'PENDING' ? 'retrying' : 'failed';
+  }
+  await recordSent(deps, item.id, claimId, providerId);
+  return 'sent';
+}
+
+/**
+ * SES has accepted the message: failing to record that must not count as a failed send (which would send it
+ * again a minute later, or mark a delivered message FAILED on its last attempt). One more try after the
+ * SDK's own retries; if the table still refuses, the claim runs out and the message goes again (at-least-once).
+ */
+async function recordSent(deps: Deps, id: string, claimId: string, providerId: string): Promise<void> {
+  const outcome = { status: 'SENT' as const, at: deps.clock.now().toISOString(), providerId };
+  try {
+    await outboxRepo.settle(deps.db, id, claimId, outcome);
+  } catch {
+    try {
+      await outboxRepo.settle(deps.db, id, claimId, outcome);
+    } catch (error) {
+      deps.logger.error('mail sent but not recorded: it goes again when its claim runs out', {
+        outboxId: id,
+        error: error as Error,
+      });
+    }
   }
 }
 
