@@ -54,6 +54,8 @@ const configSchema = z.object({
     .default(72),
   /** AWS: the Secrets Manager secret holding the approval-link pepper (locally a file in the data dir). */
   MAIL_TOKEN_SECRET_ARN: z.string().optional(),
+  /** AWS: the private bucket that keeps export files (locally they are kept under the data dir). */
+  EXPORT_BUCKET: z.string().min(3).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { devSignIn: boolean; secureCookies: boolean };

@@ -8,6 +8,7 @@ import type { LocalIssuer } from './auth/local-issuer.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './db/client.ts';
+import { type FileStore, localFileStore, s3FileStore } from './files/file-store.ts';
 import { sesTransport } from './mail/ses.ts';
 import { type MailTransport, outboxTransport } from './mail/transport.ts';
 
@@ -29,9 +30,17 @@ export interface Mail {
   kick: () => void;
 }
 
+export interface Exports {
+  /** Where finished export files are kept for download. */
+  files: FileStore;
+  /** Starts an export job right after it is requested: in-process locally, a no-op in AWS (table stream). */
+  kick: () => void;
+}
+
 export interface Deps {
   config: Config;
   mail: Mail;
+  exports: Exports;
   db: Db;
   clock: Clock;
   newId: () => string;
@@ -45,20 +54,40 @@ export const providePepper = (value: string): void => {
   providedPepper = new TextEncoder().encode(value);
 };
 
+/** The SES client is made on the first send: only the mail deliverer sends, every other Lambda never pays for it. */
+function lazySesTransport(config: Config): MailTransport {
+  let transport: MailTransport | undefined;
+  return {
+    send: (raw, meta) => {
+      transport ??= sesTransport(
+        new SESClient({ region: config.AWS_REGION }),
+        config.MAIL_CONFIGURATION_SET,
+        config.MAIL_FROM,
+      );
+      return transport.send(raw, meta);
+    },
+  };
+}
+
 export function defaultMail(config: Config): Mail {
   return {
     transport:
       config.MAIL_TRANSPORT === 'ses'
-        ? sesTransport(
-            new SESClient({ region: config.AWS_REGION }),
-            config.MAIL_CONFIGURATION_SET,
-            config.MAIL_FROM,
-          )
+        ? lazySesTransport(config)
         : outboxTransport(join(config.PIAWAI_DATA_DIR, 'outbox')),
     pepper: () => {
       if (!providedPepper) throw new Error('The approval-link pepper was not provided.');
       return providedPepper;
     },
+    kick: () => {},
+  };
+}
+
+export function defaultExports(config: Config): Exports {
+  return {
+    files: config.EXPORT_BUCKET
+      ? s3FileStore(config.EXPORT_BUCKET, config.AWS_REGION)
+      : localFileStore(join(config.PIAWAI_DATA_DIR, 'exports')),
     kick: () => {},
   };
 }
@@ -92,6 +121,7 @@ export function createDeps(config: Config, overrides: Partial<Omit<Deps, 'config
     },
     newId: overrides.newId ?? monotonicFactory(),
     mail: overrides.mail ?? defaultMail(config),
+    exports: overrides.exports ?? defaultExports(config),
     logger,
   };
 }

@@ -23,6 +23,7 @@ import { evaluationRoutes } from './routes/evaluations.ts';
 import { emailApprovalRoutes, mailRoutes } from './routes/mail.ts';
 import { okrRoutes } from './routes/okr.ts';
 import { orgExtraRoutes } from './routes/org-extras.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { skpRoutes } from './routes/skp.ts';
 import { unitRoutes } from './routes/units.ts';
 
@@ -80,6 +81,7 @@ export function allRoutes(deps: Deps, extraRoutes: readonly Route[] = []): Route
     ...evaluationRoutes(deps),
     ...emailApprovalRoutes(deps),
     ...mailRoutes(deps),
+    ...reportRoutes(deps),
     ...extraRoutes,
   ];
   return routes;
@@ -104,6 +106,8 @@ export function createApp(deps: Deps, extraRoutes: readonly Route[] = []) {
     now: () => deps.clock.now().getTime(),
   });
   app.use('/api/email-approvals/*', linkLimit);
+  // Document verification is public too (the QR code's page): the same per-address limit.
+  app.use('/api/documents/*', linkLimit);
   app.use('/api/*', identity(deps));
   app.use('/api/*', csrfProtection(deps));
   app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importLimit : bodyLimit)(c, next));
@@ -120,6 +124,9 @@ export function createApp(deps: Deps, extraRoutes: readonly Route[] = []) {
   app.notFound((c) => problemResponse(c, notFound));
   app.onError((error, c) => {
     const domainError = toDomainError(error);
+    if (domainError.code === 'service.unavailable') {
+      deps.logger.warn('dependency busy, answered 503', { error: error as Error, path: c.req.path });
+    }
     if (domainError.code === 'internal') {
       deps.logger.error('unhandled error', {
         error: error as Error,

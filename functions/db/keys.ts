@@ -41,6 +41,11 @@
  * | reminder sent (at most once)         | GetItem NUDGE#<period>#<window>#<stage> / EMP#<id>             |
  * | continuous feedback of an employee   | Query pk=EMP#<id>, sk begins_with FEEDBACK#                    |
  * | objections of a period (HR, atasan)  | Query gsi3 gsi3pk=KEBERATAN#<period> (sparse), newest first    |
+ * | export / document job                | GetItem EXPORT#<id> / JOB                                      |
+ * | my export jobs, newest first         | Query gsi1 gsi1pk=EXPORTS#<requester>                          |
+ * | export jobs due (pending, lease over)| Query gsi3 gsi3pk=EXPORT#DUE, gsi3sk <= <now iso> (sparse)     |
+ * | issued document (verification page)  | GetItem DOC#<id> / DOC                                         |
+ * | daily progress of a unit / the org   | Query pk=REPORT#<period>#<unit or ALL>, sk DAY#<yyyy-mm-dd>     |
  */
 
 export const ORG_PK = 'ORG';
@@ -48,6 +53,9 @@ export const EMPLOYEE_LIST_PK = 'EMP';
 export const OUTBOX_DUE_PK = 'OUTBOX#DUE';
 export const OUTBOX_FAILED_PK = 'OUTBOX#FAILED';
 export const MAIL_BLOCKED_PK = 'MAILADDR#BLOCKED';
+export const EXPORT_DUE_PK = 'EXPORT#DUE';
+/** The organisation-wide series of the daily progress report (beside one series per unit). */
+export const REPORT_ALL_UNITS = 'ALL';
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
 export type Key = { pk: string; sk: string };
@@ -211,6 +219,29 @@ export const keys = {
   /** A node of the cascade, keyed by its materialized path from the IKU: a subtree is one prefix. */
   cascadeNode: (periodId: string, path: string): Key => ({ pk: `CASCADE#${periodId}`, sk: path }),
   cascadePk: (periodId: string) => `CASCADE#${periodId}`,
+
+  exportJob: (id: string): Key => ({ pk: `EXPORT#${id}`, sk: 'JOB' }),
+  /** The requester's list always; the due index only while the job waits or runs (sparse). */
+  exportJobIndexes: (j: {
+    id: string;
+    requestedBy: string;
+    createdAt: string;
+    status: string;
+    dueAt: string;
+  }) => ({
+    gsi1pk: `EXPORTS#${j.requestedBy}`,
+    gsi1sk: `${j.createdAt}#${j.id}`,
+    ...(j.status === 'MENUNGGU' || j.status === 'BERJALAN'
+      ? { gsi3pk: EXPORT_DUE_PK, gsi3sk: `${j.dueAt}#${j.id}` }
+      : {}),
+  }),
+  exportsOfPk: (requestedBy: string) => `EXPORTS#${requestedBy}`,
+  document: (id: string): Key => ({ pk: `DOC#${id}`, sk: 'DOC' }),
+  reportDay: (periodId: string, unitId: string, tanggal: string): Key => ({
+    pk: `REPORT#${periodId}#${unitId}`,
+    sk: `DAY#${tanggal}`,
+  }),
+  reportPk: (periodId: string, unitId: string) => `REPORT#${periodId}#${unitId}`,
 
   /** Marks that the demo organisation was seeded once, so restarts never seed again. */
   seedMarker: (): Key => ({ pk: 'SYSTEM', sk: 'SEED' }),

@@ -6,8 +6,9 @@ import { createLocalAuth } from '../auth/local-auth.ts';
 import { loadConfig } from '../config.ts';
 import { createDeps, defaultMail } from '../deps.ts';
 import { inProcessDelivery } from '../jobs/deliver-mail.ts';
+import { inProcessExports } from '../jobs/export-job.ts';
 import { TICK_TIMEZONE, tickCron } from '../jobs/schedule.ts';
-import { runTick } from '../jobs/tick.ts';
+import { runScheduledTick } from '../jobs/scheduled-tick.ts';
 import { ensureTable } from './create-table.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -28,13 +29,16 @@ let origin = `http://localhost:${config.PORT}`;
 // Mail leaves right after the change that wrote it (the tick's sweep retries what failed).
 const delivery = inProcessDelivery(deps, () => origin);
 deps.mail.kick = delivery.kick;
+// Exports start as soon as they are asked for (the tick's sweep takes what a crash left behind).
+const exportsRunner = inProcessExports(deps);
+deps.exports.kick = exportsRunner.kick;
 
 if ((await ensureTable(deps.db)) === 'created') console.log(`Tabel ${config.TABLE_NAME} dibuat.`);
 const seeded = await seedDemo(deps);
 console.log(seeded > 0 ? `Organisasi demo diisi: ${seeded} pegawai.` : 'Data sudah ada; tidak diisi ulang.');
 
 const tick = new Cron(tickCron, { timezone: TICK_TIMEZONE, protect: true }, async () => {
-  await runTick(deps, new Date(), { origin });
+  await runScheduledTick(deps, new Date(), { origin });
 });
 
 const listening = await listen(createLocalApp(deps, 'web/dist'), config.PORT).catch(async (error: Error) => {
@@ -47,6 +51,7 @@ const listening = await listen(createLocalApp(deps, 'web/dist'), config.PORT).ca
 const { server, port } = listening;
 origin = `http://localhost:${port}`;
 delivery.kick();
+exportsRunner.kick();
 console.log(
   `PIAWAI berjalan di http://localhost:${port}  (masuk: /masuk/, kotak keluar: /kotak-keluar/, API: /api, dokumentasi: /referensi-api/)`,
 );

@@ -33,3 +33,13 @@ const wibDateTimeFormat = new Intl.DateTimeFormat('id-ID', {
 /** How people read an instant: "2 Februari 2025 pukul 10.00 WIB". */
 export const formatWibDateTime = (at: Date | string): string =>
   `${wibDateTimeFormat.format(new Date(at)).replace(', ', ' pukul ')} WIB`;
+
+const wibLongDateFormat = new Intl.DateTimeFormat('id-ID', {
+  timeZone: WIB,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** A signing date as documents print it: "2 Januari 2025" (WIB). */
+export const formatWibLongDate = (at: Date | string): string => wibLongDateFormat.format(new Date(at));

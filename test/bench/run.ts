@@ -5,6 +5,7 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { benchApiLatency } from './api-latency.ts';
 import { benchBoard } from './board.ts';
 import { benchBundle } from './bundle.ts';
+import { benchExportPeriod } from './export-period.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchPageJs } from './page-js.ts';
 import { benchWindowOpen } from './window-open.ts';
@@ -140,6 +141,33 @@ if (wanted('window')) {
       },
       'jalan kedua: panggilan DynamoDB': { nilai: window.secondRun.calls },
     });
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+if (wanted('export')) {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const exported = await benchExportPeriod(dynamo);
+    results.exportPeriod = exported;
+    console.log(
+      `\nEkspor satu periode: ${exported.employees} pegawai, ${exported.units} unit, ${exported.rated} evaluasi dinilai`,
+    );
+    console.table(
+      Object.fromEntries(
+        exported.exports.map((e) => [
+          e.export,
+          {
+            baris: e.rows,
+            'waktu (detik)': e.seconds,
+            'ukuran (KB)': e.sizeKb,
+            'panggilan DynamoDB': e.dynamoCalls,
+            'memori puncak RSS (MB)': e.peakRssMb,
+          },
+        ]),
+      ),
+    );
   } finally {
     await dynamo.stop();
   }

@@ -9,6 +9,7 @@ import { createLocalAuth } from '../../functions/auth/local-auth.ts';
 import { loadConfig } from '../../functions/config.ts';
 import { createDeps, type Deps, defaultMail } from '../../functions/deps.ts';
 import { inProcessDelivery } from '../../functions/jobs/deliver-mail.ts';
+import { inProcessExports } from '../../functions/jobs/export-job.ts';
 import { ensureTable } from '../../functions/local/create-table.ts';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { localPepper } from '../../functions/local/mail-pepper.ts';
@@ -53,6 +54,8 @@ export async function startLocalStack(): Promise<LocalStack> {
     let baseUrl = '';
     const delivery = inProcessDelivery(deps, () => baseUrl);
     deps.mail.kick = delivery.kick;
+    const exportsRunner = inProcessExports(deps);
+    deps.exports.kick = exportsRunner.kick;
     await ensureTable(deps.db);
     const employees = await seedDemo(deps);
     const { server, port } = await listen(createLocalApp(deps, siteDir), 0);

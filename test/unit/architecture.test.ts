@@ -27,6 +27,12 @@ const rules: Rule[] = [
     npm: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
     node: true,
   },
+  {
+    files: 'functions/files/',
+    project: [],
+    npm: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+    node: true,
+  },
   { files: 'functions/mail/ses.ts', project: ['shared/', 'functions/mail/'], npm: ['@aws-sdk/client-ses'] },
   {
     files: 'functions/mail/',
@@ -103,7 +109,13 @@ const rules: Rule[] = [
   { files: 'functions/config.ts', project: [], npm: ['zod'] },
   {
     files: 'functions/deps.ts',
-    project: ['functions/config.ts', 'functions/db/client.ts', 'functions/auth/', 'functions/mail/'],
+    project: [
+      'functions/config.ts',
+      'functions/db/client.ts',
+      'functions/auth/',
+      'functions/mail/',
+      'functions/files/',
+    ],
     npm: ['@aws-lambda-powertools/logger', 'ulid', '@aws-sdk/client-ses'],
     node: true,
   },
@@ -116,7 +128,7 @@ const rules: Rule[] = [
   {
     files: 'web/',
     project: ['shared/', 'web/'],
-    npm: ['astro', 'astro/', 'astro:', 'swagger-ui-dist', 'swagger-ui-dist/', 'zod'],
+    npm: ['astro', 'astro/', 'astro:', 'swagger-ui-dist', 'swagger-ui-dist/', 'zod', 'uplot', 'uplot/'],
     node: true,
   },
 ];

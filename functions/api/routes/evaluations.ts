@@ -151,7 +151,10 @@ export const evaluationRoutes = (deps: Deps) => [
     },
     async (c) => {
       const origin = siteOrigin(deps, c.req.url, c.req.header('x-forwarded-host'));
-      return c.json(await runTick(deps, deps.clock.now(), { origin }), 200);
+      const summary = await runTick(deps, deps.clock.now(), { origin });
+      // Export jobs are built by their own runner (kept out of the api bundle): nudge it.
+      deps.exports.kick();
+      return c.json(summary, 200);
     },
   ),
   defineRoute(

@@ -5,7 +5,8 @@ import type { Evaluation } from '../../../shared/domain/evaluation/types.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import type { Db } from '../client.ts';
 import { type Key, keys } from '../keys.ts';
-import type { ExtraWrite, StoredItem } from '../transact.ts';
+import { queryAll } from '../query-all.ts';
+import type { ExtraWrite } from '../transact.ts';
 import { itemValue } from './stored-fields.ts';
 
 export const evaluationFromItem = (item: Record<string, unknown>): Evaluation =>
@@ -46,28 +47,6 @@ export function countDeltas(db: Db, key: Key, unitId: string, deltas: Record<str
       onConditionFailed: new DomainError('concurrency.version_conflict', 'Data berubah; ulangi.'),
     },
   ];
-}
-
-async function queryAll(db: Db, input: { pk: string; prefix?: string; index?: 'gsi1' | 'gsi2' }) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  const pkName = input.index ? `${input.index}pk` : 'pk';
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        ...(input.index ? { IndexName: input.index } : {}),
-        KeyConditionExpression: input.prefix
-          ? `${pkName} = :pk AND begins_with(sk, :prefix)`
-          : `${pkName} = :pk`,
-        ExpressionAttributeValues: { ':pk': input.pk, ...(input.prefix ? { ':prefix': input.prefix } : {}) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items as StoredItem[];
 }
 
 export const evaluationRepo = {

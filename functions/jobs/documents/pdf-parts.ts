@@ -17,6 +17,13 @@ export type Person = { nama: string; nip: string | null } | null;
 
 export function startDocument(title: string, ctx: DocumentContext) {
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: title, Author: ctx.ministry } });
+  // Every string drawn goes through pdfText, so no caller can let an emoji garble a line.
+  const draw = doc.text.bind(doc);
+  doc.text = ((text: unknown, ...rest: unknown[]) =>
+    (draw as (...args: unknown[]) => PDFKit.PDFDocument)(
+      typeof text === 'string' ? pdfText(text) : text,
+      ...rest,
+    )) as typeof doc.text;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -53,6 +60,7 @@ export async function signaturesAndQr(
   right: { role: string; person: Person },
 ) {
   doc.moveDown(2);
+  keepTogether(doc, 230);
   const top = doc.y;
   for (const [x, block] of [
     [48, left],
@@ -80,3 +88,27 @@ export const signedByPegawaiAndPenilai = (
     { role: 'Pegawai yang dinilai,', person: header.pegawai },
     { role: 'Pejabat penilai kinerja,', person: header.penilai },
   );
+
+// pdfkit's built-in fonts encode WinAnsi only (Latin-1 plus these): any other character prints as garbage
+// and shifts the bytes of the rest of its line, so user text goes through pdfText first.
+const winAnsiExtra = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const encodable = (c: string) => {
+  const code = c.codePointAt(0) ?? 0;
+  return c === '\n' || (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || winAnsiExtra.has(c);
+};
+const dropped = /[\p{Cc}\p{Cf}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]/u;
+const folded = (c: string) => {
+  const plain = c.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain !== '' && [...plain].every(encodable) ? plain : '?';
+};
+
+/** User text the built-in fonts can show: accents kept or folded (ő → o), emoji and controls dropped, else "?". */
+export const pdfText = (value: string): string =>
+  [...value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').normalize('NFC')]
+    .map((c) => (encodable(c) ? c : dropped.test(c) ? '' : folded(c)))
+    .join('');
+
+/** Starts a new page unless `height` points are left, so a block drawn at fixed offsets stays on one page. */
+export function keepTogether(doc: PDFKit.PDFDocument, height: number) {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
