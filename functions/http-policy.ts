@@ -20,6 +20,8 @@ export const publicApiRoutes = [
   // The approval link is the credential (bound to one approver, SKP version and action; single use).
   { method: 'GET', path: '/api/email-approvals/preview' },
   { method: 'POST', path: '/api/email-approvals/decision' },
+  // The page behind a document's QR code: anyone holding the printout may check it.
+  { method: 'GET', path: '/api/documents/:id/verification' },
 ] as const;
 
 /** The site runs no inline script or style and loads nothing from another origin. */

@@ -1,24 +1,22 @@
-// The scheduled tick: level-triggered job bodies decide what is due at `now` (windows, reminders,
-// escalations, the day's progress row), then the sweep sends whatever the outbox holds. The api runs it
-// for HR's "run now", so it imports nothing heavy; the scheduled tick adds the export sweep.
+// The scheduled tick (EventBridge → jobs Lambda in AWS, croner locally): the due steps, then the sweeps —
+// whatever the outbox holds is sent, and export jobs whose runner never started or died are built.
 
 import type { Deps } from '../deps.ts';
 import { type DeliveryReport, deliverDue } from './deliver-mail.ts';
-import { snapshotProgress } from './report-snapshot.ts';
-import { runWindows, type WindowsSummary } from './windows.ts';
+import { runDueSteps } from './due-steps.ts';
+import { type ExportRunReport, runDueExports } from './export-job.ts';
 
-export interface TickSummary extends WindowsSummary {
-  at: string;
+export type TickSummary = Awaited<ReturnType<typeof runDueSteps>> & {
   mail: DeliveryReport;
-  laporan: { hariDicatat: number };
-}
+  ekspor: ExportRunReport;
+};
 
 /** Idempotent: running it twice with the same `now` changes nothing the second time. */
 export async function runTick(deps: Deps, now: Date, options: { origin: string }): Promise<TickSummary> {
-  const windows = await runWindows(deps, now);
-  const laporan = await snapshotProgress(deps, now);
+  const steps = await runDueSteps(deps, now);
   const mail = await deliverDue(deps, { origin: options.origin });
-  const summary = { at: now.toISOString(), ...windows, laporan, mail };
+  const ekspor = await runDueExports(deps);
+  const summary = { ...steps, mail, ekspor };
   deps.logger.info('tick', { ...summary });
   return summary;
 }

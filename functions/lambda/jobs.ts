@@ -4,15 +4,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { assertHostedMail, loadConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
-import { runScheduledTick } from '../jobs/scheduled-tick.ts';
+import { runTick } from '../jobs/tick.ts';
 import { pepperFromSecretsManager } from './mail-secrets.ts';
 
 const config = loadConfig();
 assertHostedMail(config);
 const deps = createDeps(config);
 
-export const handler = middy(async () =>
-  runScheduledTick(deps, new Date(), { origin: config.PUBLIC_ORIGIN ?? '' }),
-)
+export const handler = middy(async () => runTick(deps, new Date(), { origin: config.PUBLIC_ORIGIN ?? '' }))
   .use(injectLambdaContext(deps.logger))
   .use(pepperFromSecretsManager(config));

@@ -8,7 +8,7 @@ import { createDeps, defaultMail } from '../deps.ts';
 import { inProcessDelivery } from '../jobs/deliver-mail.ts';
 import { inProcessExports } from '../jobs/export-job.ts';
 import { TICK_TIMEZONE, tickCron } from '../jobs/schedule.ts';
-import { runScheduledTick } from '../jobs/scheduled-tick.ts';
+import { runTick } from '../jobs/tick.ts';
 import { ensureTable } from './create-table.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -38,7 +38,7 @@ const seeded = await seedDemo(deps);
 console.log(seeded > 0 ? `Organisasi demo diisi: ${seeded} pegawai.` : 'Data sudah ada; tidak diisi ulang.');
 
 const tick = new Cron(tickCron, { timezone: TICK_TIMEZONE, protect: true }, async () => {
-  await runScheduledTick(deps, new Date(), { origin });
+  await runTick(deps, new Date(), { origin });
 });
 
 const listening = await listen(createLocalApp(deps, 'web/dist'), config.PORT).catch(async (error: Error) => {

@@ -8,7 +8,7 @@ import { keys } from '../db/keys.ts';
 import { orgRepo } from '../db/repos/org-repo.ts';
 import type { ExtraWrite } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
-import { TOKEN_PATTERN, tokenHash } from '../mail/mailer.ts';
+import { TOKEN_PATTERN, tokenHash } from '../mail/approval-token.ts';
 import type { RequestContext } from './context.ts';
 import { getPeriod } from './period-service.ts';
 import { getSkp, transitionSkp } from './skp-service.ts';

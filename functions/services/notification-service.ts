@@ -8,7 +8,7 @@ import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
 import { enqueue } from '../db/repos/outbox-repo.ts';
 import type { ExtraWrite } from '../db/transact.ts';
 import type { Deps } from '../deps.ts';
-import { newLinkSeed, tokenFromSeed, tokenHash } from '../mail/mailer.ts';
+import { newLinkSeed, tokenFromSeed, tokenHash } from '../mail/approval-token.ts';
 import { staleVersion } from './context.ts';
 
 const summaryOf = (skp: Omit<Skp, 'version'>, periode: string): SkpSummary => ({

@@ -115,7 +115,8 @@ export class Api extends Construct {
     }
     for (const route of publicApiRoutes) {
       const [publicRoute] = this.httpApi.addRoutes({
-        path: route.path,
+        // Hono's `:id` is the gateway's `{id}`.
+        path: route.path.replace(/:([A-Za-z]+)/g, '{$1}'),
         methods: [apigwv2.HttpMethod[route.method]],
         integration,
         authorizer: anyone,
@@ -124,8 +125,8 @@ export class Api extends Construct {
       Validations.of(publicRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'A public route (functions/http-policy.ts publicApiRoutes): health, the OpenAPI document and the ' +
-          'sign-in, callback and sign-out endpoints must be reachable before anyone is signed in.',
+          'A public route (functions/http-policy.ts publicApiRoutes): health, the sign-in, callback and ' +
+          'sign-out endpoints, the email-approval page and document verification must be reachable before anyone is signed in.',
       });
       this.routes.push(publicRoute);
     }

@@ -119,6 +119,16 @@ const matrix: Record<string, Row> = {
   'POST /api/mail/messages/:id/retry': adminOnly,
   'GET /api/mail/undeliverable': adminOnly,
   'DELETE /api/mail/undeliverable/:email': adminOnly,
+  'POST /api/exports': adminOnly,
+  'GET /api/exports': signedIn,
+  'GET /api/exports/:id': signedIn,
+  'GET /api/exports/:id/file': signedIn,
+  'POST /api/employees/:id/documents': subject,
+  'GET /api/documents/:id/verification': everyone,
+  'GET /api/reports/completion': adminOnly,
+  'GET /api/reports/units/:unitId/completion': unitMembers,
+  'GET /api/reports/units/:unitId/late': unitMembers,
+  'GET /api/reports/distribution': adminOnly,
 };
 
 const denialCodes: Record<number, string[]> = {

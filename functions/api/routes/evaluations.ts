@@ -21,7 +21,7 @@ import {
 } from '../../../shared/contract/evaluations.ts';
 import type { Evaluation } from '../../../shared/domain/evaluation/types.ts';
 import type { Deps } from '../../deps.ts';
-import { runTick } from '../../jobs/tick.ts';
+import { runDueSteps } from '../../jobs/due-steps.ts';
 import { type Caller, signedInCaller } from '../../services/access-service.ts';
 import {
   calibration,
@@ -40,7 +40,6 @@ import {
 import { addFeedback, listFeedback } from '../../services/feedback-service.ts';
 import { decideKeberatan, fileKeberatan, listKeberatan } from '../../services/keberatan-service.ts';
 import { windowStates } from '../../services/window-service.ts';
-import { siteOrigin } from '../middleware/csrf.ts';
 import { ok, problems } from '../openapi-helpers.ts';
 import { defineRoute } from '../route-kit.ts';
 
@@ -150,9 +149,9 @@ export const evaluationRoutes = (deps: Deps) => [
       responses: { 200: ok(z.object({ at: z.string() }).loose(), 'Ringkasan') },
     },
     async (c) => {
-      const origin = siteOrigin(deps, c.req.url, c.req.header('x-forwarded-host'));
-      const summary = await runTick(deps, deps.clock.now(), { origin });
-      // Export jobs are built by their own runner (kept out of the api bundle): nudge it.
+      const summary = await runDueSteps(deps, deps.clock.now());
+      // Mail and exports have their own runners (the stream in AWS, in-process locally): nudge them.
+      deps.mail.kick();
       deps.exports.kick();
       return c.json(summary, 200);
     },
