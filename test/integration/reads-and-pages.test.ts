@@ -75,6 +75,13 @@ describe('reads: one DynamoDB call per page, search, sort and pagination', () =>
     expect(seen).toEqual(names);
   });
 
+  it('refuses a page cursor reused with another search as a bad request, not a server error', async () => {
+    const page = await t.call('GET', '/api/employees?limit=2');
+    const reused = await t.call('GET', `/api/employees?q=Z&cursor=${page.body.nextCursor}`);
+    expect([reused.status, reused.body.code]).toEqual([400, 'request.invalid']);
+    expect(reused.body.errors).toEqual([{ path: 'cursor', message: expect.any(String) }]);
+  });
+
   it('sorts descending by name and finds people by name prefix, case-insensitively', async () => {
     const desc = await t.call('GET', `/api/units/${bagian.id}/members?order=desc`);
     expect(desc.body.items[0].nama).toBe('Gita Anjani');

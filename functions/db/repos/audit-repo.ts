@@ -4,7 +4,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../../shared/domain/audit/audit-entry.ts';
 import type { Db } from '../client.ts';
 import { keys } from '../keys.ts';
-import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
+import { decodeCursor, encodeCursor, type Page, queryPage } from '../pagination.ts';
 
 const storageAttributes = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
 
@@ -42,19 +42,17 @@ export const auditRepo = {
   ): Promise<Page<AuditEntry>> {
     const byActor = query.actorId !== undefined;
     const index = byActor ? 'gsi2' : 'gsi1';
-    const result = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: index,
-        KeyConditionExpression: byActor ? 'gsi2pk = :pk AND begins_with(gsi2sk, :month)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: byActor
-          ? { ':pk': keys.auditActorPk(query.actorId as string), ':month': query.month }
-          : { ':pk': keys.auditMonthPk(query.month) },
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', `${index}pk`, `${index}sk`]),
-      }),
-    );
+    const result = await queryPage(db, {
+      TableName: db.tableName,
+      IndexName: index,
+      KeyConditionExpression: byActor ? 'gsi2pk = :pk AND begins_with(gsi2sk, :month)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: byActor
+        ? { ':pk': keys.auditActorPk(query.actorId as string), ':month': query.month }
+        : { ':pk': keys.auditMonthPk(query.month) },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', `${index}pk`, `${index}sk`]),
+    });
     return {
       items: (result.Items ?? []).map(auditFromItem),
       nextCursor: encodeCursor(result.LastEvaluatedKey),

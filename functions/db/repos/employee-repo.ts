@@ -4,14 +4,13 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   GetCommand,
-  QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { EmployeeCreate } from '../../../shared/contract/employees.ts';
 import type { Employee } from '../../../shared/domain/org/types.ts';
 import type { Db } from '../client.ts';
 import { EMPLOYEE_LIST_PK, keys, nameKey } from '../keys.ts';
-import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
+import { decodeCursor, encodeCursor, type Page, queryPage } from '../pagination.ts';
 import type { StoredItem } from '../transact.ts';
 
 export const employeeFromItem = (item: Record<string, unknown>): Employee => ({
@@ -122,15 +121,13 @@ export const employeeRepo = {
 
   async list(db: Db, query: EmployeeListQuery): Promise<Page<Employee>> {
     const plan = listPlan(query);
-    const result = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        ...plan,
-        Limit: query.limit,
-        ScanIndexForward: query.order === 'asc',
-        ExclusiveStartKey: decodeCursor(query.cursor, indexKeyAttributes(plan.IndexName)),
-      }),
-    );
+    const result = await queryPage(db, {
+      TableName: db.tableName,
+      ...plan,
+      Limit: query.limit,
+      ScanIndexForward: query.order === 'asc',
+      ExclusiveStartKey: decodeCursor(query.cursor, indexKeyAttributes(plan.IndexName)),
+    });
     return {
       items: (result.Items ?? []).map(employeeFromItem),
       nextCursor: encodeCursor(result.LastEvaluatedKey),

@@ -2,12 +2,12 @@
 // marked by the deliverer with conditional writes, so that concurrent deliverers never send one twice.
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage, Recipient } from '../../../shared/domain/mail/messages.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import type { Db } from '../client.ts';
 import { keys, MAIL_BLOCKED_PK, OUTBOX_DUE_PK, OUTBOX_FAILED_PK } from '../keys.ts';
-import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
+import { decodeCursor, encodeCursor, type Page, queryPage } from '../pagination.ts';
 import type { ExtraWrite } from '../transact.ts';
 
 export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
@@ -68,17 +68,15 @@ async function queryIndex(
   limit: number,
   options: { upTo?: string; cursor?: string; newestFirst?: boolean },
 ) {
-  const result = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: 'gsi3',
-      KeyConditionExpression: options.upTo ? 'gsi3pk = :pk AND gsi3sk <= :upTo' : 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...(options.upTo ? { ':upTo': options.upTo } : {}) },
-      Limit: limit,
-      ScanIndexForward: !options.newestFirst,
-      ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk', 'gsi3pk', 'gsi3sk']),
-    }),
-  );
+  const result = await queryPage(db, {
+    TableName: db.tableName,
+    IndexName: 'gsi3',
+    KeyConditionExpression: options.upTo ? 'gsi3pk = :pk AND gsi3sk <= :upTo' : 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(options.upTo ? { ':upTo': options.upTo } : {}) },
+    Limit: limit,
+    ScanIndexForward: !options.newestFirst,
+    ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk', 'gsi3pk', 'gsi3sk']),
+  });
   return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }
 

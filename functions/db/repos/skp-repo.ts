@@ -5,7 +5,7 @@ import type { Skp } from '../../../shared/domain/skp/types.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import type { Db } from '../client.ts';
 import { keys } from '../keys.ts';
-import { decodeCursor, encodeCursor, type Page } from '../pagination.ts';
+import { decodeCursor, encodeCursor, type Page, queryPage } from '../pagination.ts';
 import type { ExtraWrite, StoredItem } from '../transact.ts';
 import { itemValue } from './stored-fields.ts';
 
@@ -82,15 +82,13 @@ export const skpRepo = {
     limit: number,
     cursor?: string,
   ): Promise<Page<{ unitId: string; counts: Record<string, number> }>> {
-    const result = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.statsPk(periodId) },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
-      }),
-    );
+    const result = await queryPage(db, {
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.statsPk(periodId) },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
+    });
     const items = (result.Items ?? []).map((item) => {
       const { pk: _pk, sk: _sk, entity: _entity, unitId, ...counts } = item;
       return { unitId: unitId as string, counts: counts as Record<string, number> };
