@@ -1,11 +1,12 @@
-// The PIAWAI stack: one table, the API and jobs functions, mail and its delivery, the Cognito user pool and the
-// CloudFront front door.
+// The PIAWAI stack: one table, the API and jobs functions, mail and its delivery, export files, the Cognito user pool
+// and the CloudFront front door.
 
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
 import { Delivery } from './constructs/delivery.ts';
+import { Exports } from './constructs/exports.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Mail } from './constructs/mail.ts';
 import { Site } from './constructs/site.ts';
@@ -30,6 +31,7 @@ export class PiawaiStack extends Stack {
   readonly jobs: Jobs;
   readonly mail: Mail;
   readonly delivery: Delivery;
+  readonly exports: Exports;
   readonly site: Site;
   readonly auth: Auth;
 
@@ -63,6 +65,11 @@ export class PiawaiStack extends Stack {
       mail: this.mail,
       publicOrigin: this.site.origin,
     });
+    // The export-job stream's consumer; its bucket logs to the site's log bucket. The api presigns downloads; the
+    // jobs tick sweeps export jobs whose run failed or never started, so it writes files too.
+    this.exports = new Exports(this, 'Exports', { table: this.table, logBucket: this.site.logBucket });
+    this.exports.grantDownload(this.api.handler);
+    this.exports.grantWrite(this.jobs.handler);
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.origin });
     new CfnOutput(this, 'ApiUrl', {
@@ -70,6 +77,10 @@ export class PiawaiStack extends Stack {
       description: 'Direct API endpoint (browsers use SiteUrl/api)',
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'ExportBucketName', {
+      value: this.exports.bucket.bucketName,
+      description: 'Export files (exports/<job id>.<format>), each kept 7 days',
+    });
     new CfnOutput(this, 'UserPoolId', {
       value: this.auth.userPool.userPoolId,
       description: 'Cognito user pool: HR creates the accounts here (no self sign-up)',

@@ -3,8 +3,7 @@
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 export type Download = { body: Buffer } | { url: string };
 
@@ -33,16 +32,21 @@ export function localFileStore(dir: string): FileStore {
 /** Presigned download links live 5 minutes: long enough to start the download, too short to pass around. */
 const LINK_SECONDS = 300;
 
+/**
+ * The S3 client and the presigner are loaded on first use: every Lambda builds its dependencies, but only
+ * the api (downloads) and the export runners (uploads) touch files — the others never pay for loading them.
+ */
 export function s3FileStore(bucket: string, region: string): FileStore {
-  let client: S3Client | undefined;
+  let client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
   const s3 = () => {
-    client ??= new S3Client({ region });
+    client ??= import('@aws-sdk/client-s3').then((sdk) => ({ sdk, s3: new sdk.S3Client({ region }) }));
     return client;
   };
   return {
     async put(name, body, contentType) {
-      await s3().send(
-        new PutObjectCommand({
+      const { s3: c, sdk } = await s3();
+      await c.send(
+        new sdk.PutObjectCommand({
           Bucket: bucket,
           Key: `exports/${safeName(name)}`,
           Body: body,
@@ -51,12 +55,16 @@ export function s3FileStore(bucket: string, region: string): FileStore {
       );
     },
     async download(name, fileName) {
-      const command = new GetObjectCommand({
+      const [{ s3: c, sdk }, { getSignedUrl }] = await Promise.all([
+        s3(),
+        import('@aws-sdk/s3-request-presigner'),
+      ]);
+      const command = new sdk.GetObjectCommand({
         Bucket: bucket,
         Key: `exports/${safeName(name)}`,
         ResponseContentDisposition: `attachment; filename="${fileName}"`,
       });
-      return { url: await getSignedUrl(s3(), command, { expiresIn: LINK_SECONDS }) };
+      return { url: await getSignedUrl(c, command, { expiresIn: LINK_SECONDS }) };
     },
   };
 }

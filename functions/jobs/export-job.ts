@@ -122,11 +122,20 @@ export async function runExportJob(deps: Deps, id: string): Promise<keyof Export
   }
 }
 
-/** The sweep (tick) and the local runner: every job due now, one after another. */
-export async function runDueExports(deps: Deps, maxJobs = 20): Promise<ExportRunReport> {
+/**
+ * The sweep (tick) and the local runner: jobs due now, one after another, starting no new one after
+ * `budgetMs` of wall time — a Lambda that times out mid-build would cost the job an attempt and its lease.
+ */
+export async function runDueExports(
+  deps: Deps,
+  options: { maxJobs?: number; budgetMs?: number } = {},
+): Promise<ExportRunReport> {
   const report: ExportRunReport = { selesai: 0, diulang: 0, gagal: 0, dilewati: 0 };
-  for (const id of await exportRepo.due(deps.db, deps.clock.now(), maxJobs))
+  const stopAt = Date.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
+  for (const id of await exportRepo.due(deps.db, deps.clock.now(), options.maxJobs ?? 20)) {
+    if (Date.now() > stopAt) break;
     report[await runExportJob(deps, id)] += 1;
+  }
   return report;
 }
 

@@ -1,5 +1,7 @@
 // House defaults for every Lambda function (Node 24, arm64, ESM bundle with source maps) and its table grant.
 
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Duration } from 'aws-cdk-lib';
@@ -61,6 +63,44 @@ export interface AppFunctionProps {
   readonly description: string;
   readonly timeout: Duration;
   readonly environment?: Record<string, string>;
+  /** Default 1024 MB. */
+  readonly memorySize?: number;
+  /** The function draws PDFs with pdfkit's standard fonts: ship their metrics beside the bundle (see pdfkitFonts). */
+  readonly drawsPdfs?: boolean;
+}
+
+/**
+ * Where the bundle keeps pdfkit's standard-font metrics, and the package.json that maps pdfkit's own
+ * `#standard-fonts/*` specifiers to them. pdfkit's Node build loads each metric file lazily with
+ * `createRequire(import.meta.url)('#standard-fonts/Helvetica')`, a call esbuild cannot follow: in a bundle that
+ * require resolves against the bundle's own package scope, so without this map the first `doc.font()` fails
+ * with "Cannot find module '#standard-fonts/Helvetica'". The CommonJS files are ~90 KB.
+ */
+export const pdfkitFonts = {
+  dir: 'pdfkit-fonts',
+  packageJson: { private: true, imports: { '#standard-fonts/*': './pdfkit-fonts/*.cjs' } },
+} as const;
+
+/**
+ * Shell commands (run by NodejsFunction after esbuild) that copy the metrics and write the import map. `inputDir` is
+ * the project root as the bundler sees it (the same directory locally, its mount in a Docker build).
+ */
+function shipPdfkitFonts(inputDir: string, outputDir: string): string[] {
+  // The `require` condition picks the CommonJS metrics, the ones pdfkit's import map points at.
+  const source = path.dirname(
+    createRequire(path.join(projectRoot, 'package.json')).resolve('pdfkit/standard-fonts/Helvetica'),
+  );
+  if (!fs.existsSync(path.join(source, 'chunks'))) {
+    throw new Error(`pdfkit's standard-font metrics are not where expected: ${source}/chunks`);
+  }
+  const from = path.posix.join(inputDir, path.relative(projectRoot, source).split(path.sep).join('/'));
+  const target = path.posix.join(outputDir, pdfkitFonts.dir);
+  return [
+    `mkdir -p "${target}/chunks"`,
+    `cp "${from}"/*.cjs "${target}/"`,
+    `cp "${from}"/chunks/*.cjs "${target}/chunks/"`,
+    `printf '%s\\n' '${JSON.stringify(pdfkitFonts.packageJson)}' > "${path.posix.join(outputDir, 'package.json')}"`,
+  ];
 }
 
 export class AppFunction extends nodejs.NodejsFunction {
@@ -82,7 +122,7 @@ export class AppFunction extends nodejs.NodejsFunction {
       // Graviton: cheaper per GB-second than x86 and at least as fast for this workload.
       architecture: lambda.Architecture.ARM_64,
       // 1024 MB also buys CPU: cold starts and zod parsing are CPU-bound, not memory-bound.
-      memorySize: 1024,
+      memorySize: props.memorySize ?? 1024,
       timeout: props.timeout,
       role,
       logGroup,
@@ -105,6 +145,15 @@ export class AppFunction extends nodejs.NodejsFunction {
         logLevel: nodejs.LogLevel.WARNING,
         // esbuild is a devDependency; bundling never needs Docker (and CI has none).
         forceDockerBundling: false,
+        ...(props.drawsPdfs
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => shipPdfkitFonts(inputDir, outputDir),
+              },
+            }
+          : {}),
       },
     });
   }

@@ -1,15 +1,15 @@
 // Mail delivery in AWS: new outbox items on the table stream go to the deliver function, which sends them with SES;
 // SES's bounce and complaint events come back through the mail topic to the ses-events function.
 
-import { Duration, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SnsEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
+import { alarmedDeadLetterQueue } from './dead-letters.ts';
 import type { Mail } from './mail.ts';
 
 export interface DeliveryProps {
@@ -95,34 +95,4 @@ export class Delivery extends Construct {
       onFailure: new destinations.SqsDestination(this.sesEventsDeadLetterQueue),
     });
   }
-}
-
-/** An encrypted, TLS-only queue kept 14 days, with an alarm as soon as anything lands in it. */
-function alarmedDeadLetterQueue(
-  scope: Construct,
-  id: string,
-  options: { readonly alarmDescription: string },
-): sqs.Queue {
-  const queue = new sqs.Queue(scope, id, {
-    encryption: sqs.QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  });
-  Validations.of(queue).acknowledge({
-    id: 'AwsSolutions-SQS3',
-    reason:
-      'This queue is itself a dead-letter destination (of a Lambda function); a DLQ of a DLQ adds nothing.',
-  });
-  new cloudwatch.Alarm(scope, `${id}Alarm`, {
-    alarmDescription: options.alarmDescription,
-    metric: queue.metricApproximateNumberOfMessagesVisible({
-      period: Duration.minutes(5),
-      statistic: cloudwatch.Stats.MAXIMUM,
-    }),
-    threshold: 1,
-    evaluationPeriods: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  });
-  return queue;
 }

@@ -26,9 +26,13 @@ export class Jobs extends Construct {
     super(scope, id);
     this.handler = new AppFunction(this, 'Handler', {
       entry: 'functions/lambda/jobs.ts',
-      description: 'PIAWAI scheduled tick: window transitions, reminders, outbox sweep',
-      // Well inside the 15-minute period, so two ticks never overlap.
-      timeout: Duration.minutes(5),
+      description:
+        'PIAWAI scheduled tick: window transitions, reminders, daily report, outbox and export sweeps',
+      // The export sweep builds whole files (like the export function) after the tick's own work; a run cut off by
+      // the timeout costs its job an attempt. Ten minutes: still inside the 15-minute period, so two ticks never
+      // overlap, and no longer than an export job's lease, so no job the sweep claimed is taken over mid-build.
+      timeout: Duration.minutes(10),
+      drawsPdfs: true,
     });
     this.handler.useTable(props.table, 'readWrite');
     // Reminders and the outbox sweep (messages the stream delivery left behind) send mail themselves.

@@ -122,7 +122,9 @@ const mailFunctions = () => ({
 
 describe('the outbox stream delivery', () => {
   it('feeds only INSERTs of outbox items to the deliver function, from the latest record, 10 at a time', () => {
-    const mappings = template.findResources('AWS::Lambda::EventSourceMapping') as Resources;
+    const mappings = template.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { FunctionName: { Ref: logicalIdOf(stack.delivery.deliver) } },
+    }) as Resources;
     expect(Object.keys(mappings)).toHaveLength(1);
     const [mappingId = ''] = Object.keys(mappings);
     const mapping = propertiesOf(template, 'AWS::Lambda::EventSourceMapping', mappingId);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { App } from 'aws-cdk-lib';
@@ -6,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableSchema } from '../../functions/db/schema.ts';
 import { buildApp } from '../../infra/build-app.ts';
-import { type AppFunction, lambdaBundling } from '../../infra/constructs/app-function.ts';
+import { type AppFunction, lambdaBundling, pdfkitFonts } from '../../infra/constructs/app-function.ts';
 import type { PiawaiStack } from '../../infra/stack.ts';
 
 type Resources = Record<string, { Properties: Record<string, unknown> }>;
@@ -47,7 +48,7 @@ function statementsOfRole(roleLogicalId: string): Statement[] {
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 
 /** The app's functions by entry name (functions/lambda/<name>.ts). */
-const functionNames = ['api', 'jobs', 'pre-token', 'deliver', 'ses-events'] as const;
+const functionNames = ['api', 'jobs', 'pre-token', 'deliver', 'ses-events', 'export'] as const;
 const functionNamed = (name: (typeof functionNames)[number]): AppFunction => {
   switch (name) {
     case 'pre-token':
@@ -56,6 +57,8 @@ const functionNamed = (name: (typeof functionNames)[number]): AppFunction => {
       return stack.delivery.deliver;
     case 'ses-events':
       return stack.delivery.sesEvents;
+    case 'export':
+      return stack.exports.runner;
     default:
       return stack[name].handler;
   }
@@ -133,22 +136,49 @@ describe('the functions', () => {
     });
   });
 
-  it('are the only five functions while the site is not built', () => {
+  it('are the only six functions while the site is not built', () => {
     template.resourceCountIs('AWS::Lambda::Function', functionNames.length);
   });
 
-  it.each(functionNames)('bundle %s as ESM with a source map and the require banner', (name) => {
-    const fn = functionNamed(name);
+  /** The cloud assembly keeps each bundle in asset.<hash>/, the directory that is zipped to <hash>.zip. */
+  function bundleDirOf(fn: AppFunction): string {
     const functions = template.findResources('AWS::Lambda::Function') as Resources;
     const code = functions[logicalIdOf(fn)]?.Properties.Code as { S3Key: string };
-    // The cloud assembly keeps each bundle in asset.<hash>/, the directory that is zipped to <hash>.zip.
-    const bundleDir = path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    return path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+  }
 
-    expect(fs.readdirSync(bundleDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+  /** The functions that draw PDFs: the export runner and the jobs tick, which sweeps export jobs. */
+  const pdfFunctions: readonly (typeof functionNames)[number][] = ['jobs', 'export'];
+
+  it.each(functionNames)('bundle %s as ESM with a source map and the require banner', (name) => {
+    const bundleDir = bundleDirOf(functionNamed(name));
+    const pdfFiles = pdfFunctions.includes(name) ? ['package.json', pdfkitFonts.dir] : [];
+
+    expect(fs.readdirSync(bundleDir).sort()).toEqual(['index.mjs', 'index.mjs.map', ...pdfFiles].sort());
     expect(
       fs.readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8').startsWith(lambdaBundling.banner.js),
     ).toBe(true);
   });
+
+  it.each(pdfFunctions)(
+    "let %s's bundle load pdfkit's standard fonts the way pdfkit does, by #standard-fonts/* from the bundle",
+    (name) => {
+      const bundleDir = bundleDirOf(functionNamed(name));
+      // pdfkit's Node build: createRequire(import.meta.url)('#standard-fonts/<name>'), import.meta.url being index.mjs.
+      const requireFromBundle = createRequire(path.join(bundleDir, 'index.mjs'));
+
+      expect(fs.readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8')).toContain(
+        '#standard-fonts/Helvetica',
+      );
+      for (const font of ['Helvetica', 'HelveticaBold']) {
+        const resolved = requireFromBundle.resolve(`#standard-fonts/${font}`);
+        expect(resolved.startsWith(path.join(bundleDir, pdfkitFonts.dir)), resolved).toBe(true);
+        expect(requireFromBundle(`#standard-fonts/${font}`)).toMatchObject({
+          name: font === 'Helvetica' ? 'Helvetica' : 'Helvetica-Bold',
+        });
+      }
+    },
+  );
 
   it.each(['api', 'jobs'] as const)(
     'let %s use exactly the DynamoDB actions it needs, no wildcards',
@@ -333,7 +363,7 @@ describe('the site', () => {
       RestrictPublicBuckets: true,
     };
 
-    expect(Object.keys(buckets)).toHaveLength(2);
+    expect(Object.keys(buckets)).toHaveLength(3);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual(allBlocked);
       expect(bucket.Properties.BucketEncryption).toEqual({
@@ -348,7 +378,7 @@ describe('the site', () => {
       template.findResources('AWS::S3::BucketPolicy', {
         Properties: { PolicyDocument: { Statement: Match.arrayWith([tlsOnly]) } },
       }),
-    ).toSatisfy((policies: object) => Object.keys(policies).length === 2);
+    ).toSatisfy((policies: object) => Object.keys(policies).length === 3);
   });
 
   it('versions the site bucket and logs its access to the log bucket', () => {
@@ -371,7 +401,10 @@ describe('operations', () => {
     for (const logGroup of Object.values(logGroups)) expect(logGroup.Properties.RetentionInDays).toBe(30);
   });
 
-  it.each(['SiteUrl', 'ApiUrl', 'TableName', 'UserPoolId', 'AuthDomainUrl'])('outputs %s', (name) => {
-    template.hasOutput(name, { Value: Match.anyValue() });
-  });
+  it.each(['SiteUrl', 'ApiUrl', 'TableName', 'ExportBucketName', 'UserPoolId', 'AuthDomainUrl'])(
+    'outputs %s',
+    (name) => {
+      template.hasOutput(name, { Value: Match.anyValue() });
+    },
+  );
 });
