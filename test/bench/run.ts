@@ -1,6 +1,6 @@
 // `npm run bench`: prints every measured figure with its budget, and writes bench-results.json.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { benchApiLatency } from './api-latency.ts';
 import { benchBoard } from './board.ts';
@@ -8,9 +8,12 @@ import { benchBundle } from './bundle.ts';
 import { benchExportPeriod } from './export-period.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchPageJs } from './page-js.ts';
+import { type BenchRow, compare, markdownTable, summarise } from './summary.ts';
 import { benchWindowOpen } from './window-open.ts';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
+const compareWith = args.find((a) => a.startsWith('--compare='))?.slice('--compare='.length);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 
@@ -173,5 +176,33 @@ if (wanted('export')) {
   }
 }
 
+const summary = summarise(results);
+results.summary = summary;
+console.log('\nTabel tolok ukur (semua angka di atas, dengan anggarannya)');
+console.table(
+  summary.map((r) => ({
+    angka: r.figure,
+    nilai: `${r.value} ${r.unit}`,
+    anggaran: r.budget,
+    memenuhi: r.ok === null ? '' : r.ok ? 'ya' : 'TIDAK',
+  })),
+);
+if (compareWith) {
+  const before = (JSON.parse(readFileSync(compareWith, 'utf8')) as { summary?: BenchRow[] }).summary ?? [];
+  console.log(`\nDibanding ${compareWith}`);
+  console.table(compare(before, summary));
+}
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nDitulis: bench-results.json');
+if (args.includes('--readme')) {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (!readme.includes(start) || !readme.includes(end)) throw new Error('README.md has no bench markers.');
+  const table = markdownTable(summary, String(results.at));
+  writeFileSync(
+    'README.md',
+    `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`,
+  );
+  console.log('Ditulis: tabel tolok ukur di README.md');
+}

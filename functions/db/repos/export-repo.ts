@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/domain/report/exports.ts';
 import type { Db } from '../client.ts';
 import { EXPORT_DUE_PK, keys } from '../keys.ts';
+import { claimWithLease } from '../lease.ts';
 import { decodeCursor, encodeCursor, type Page, queryPage } from '../pagination.ts';
 import type { StoredItem, TransactItem } from '../transact.ts';
 import { itemValue } from './stored-fields.ts';
@@ -91,34 +92,17 @@ export const exportRepo = {
 
   /** Takes a due job until `leaseUntil`; null when another runner holds it or it is finished. */
   async claim(db: Db, id: string, claimId: string, now: Date, leaseMs: number): Promise<ExportJob | null> {
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    try {
-      const result = await db.doc.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.exportJob(id),
-          UpdateExpression:
-            'SET #status = :running, claimId = :claim, leaseUntil = :lease, gsi3sk = :sk ADD attempts :one',
-          ConditionExpression:
-            '(#status = :waiting AND dueAt <= :now) OR (#status = :running AND leaseUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':running': 'BERJALAN',
-            ':waiting': 'MENUNGGU',
-            ':claim': claimId,
-            ':lease': leaseUntil,
-            ':sk': `${leaseUntil}#${id}`,
-            ':one': 1,
-            ':now': now.toISOString(),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return exportJobFromItem(result.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
+    const key = keys.exportJob(id);
+    const claimed = await claimWithLease(db, {
+      key,
+      id,
+      waiting: 'MENUNGGU',
+      running: 'BERJALAN',
+      claimId,
+      now,
+      leaseMs,
+    });
+    return claimed && exportJobFromItem(claimed);
   },
 
   /** Progress while the claim is ours; false when the claim was lost (the caller stops). */

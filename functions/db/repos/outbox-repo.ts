@@ -7,6 +7,7 @@ import type { OutboxMessage, Recipient } from '../../../shared/domain/mail/messa
 import { DomainError } from '../../../shared/errors.ts';
 import type { Db } from '../client.ts';
 import { keys, MAIL_BLOCKED_PK, OUTBOX_DUE_PK, OUTBOX_FAILED_PK } from '../keys.ts';
+import { claimWithLease } from '../lease.ts';
 import { decodeCursor, encodeCursor, type Page, queryPage } from '../pagination.ts';
 import type { ExtraWrite } from '../transact.ts';
 
@@ -101,34 +102,17 @@ export const outboxRepo = {
    * expired (a deliverer crashed). Null when someone else holds it or it was sent meanwhile.
    */
   async claim(db: Db, id: string, claimId: string, now: Date, leaseMs: number): Promise<OutboxItem | null> {
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    try {
-      const result = await db.doc.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.outboxMessage(id),
-          UpdateExpression:
-            'SET #status = :sending, claimId = :claim, leaseUntil = :lease, gsi3sk = :sk ADD attempts :one',
-          ConditionExpression:
-            '(#status = :pending AND dueAt <= :now) OR (#status = :sending AND leaseUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':sending': 'SENDING',
-            ':pending': 'PENDING',
-            ':claim': claimId,
-            ':lease': leaseUntil,
-            ':sk': `${leaseUntil}#${id}`,
-            ':one': 1,
-            ':now': now.toISOString(),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return outboxFromItem(result.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
+    const key = keys.outboxMessage(id);
+    const claimed = await claimWithLease(db, {
+      key,
+      id,
+      waiting: 'PENDING',
+      running: 'SENDING',
+      claimId,
+      now,
+      leaseMs,
+    });
+    return claimed && outboxFromItem(claimed);
   },
 
   /** Records the outcome of a send, only while the claim is still ours. */
