@@ -7,18 +7,35 @@ import {
   predikatPegawai,
   predikatPegawaiLabels,
 } from '../../shared/domain/evaluation/predikat.ts';
+import { derivePenilaiChain } from '../../shared/domain/org/penilai.ts';
 import type { Period } from '../../shared/domain/period/types.ts';
 import { windowKey } from '../../shared/domain/period/windows.ts';
 import { latenessOf } from '../../shared/domain/report/lateness.ts';
 import { keys, REPORT_ALL_UNITS } from '../db/keys.ts';
 import { queryAll } from '../db/query-all.ts';
-import { employeeFromItem } from '../db/repos/employee-repo.ts';
+import { employeeFromItem, employeeRepo } from '../db/repos/employee-repo.ts';
 import { evaluationRepo } from '../db/repos/evaluation-repo.ts';
+import { orgRepo } from '../db/repos/org-repo.ts';
 import { type ProgressDay, reportRepo } from '../db/repos/report-repo.ts';
 import type { Deps } from '../deps.ts';
 import { calibration } from './calibration-service.ts';
 import { todayWib } from './context.ts';
+import { loadOrgContext } from './org-context.ts';
 import { getPeriod } from './period-service.ts';
+
+const COUNT_PARALLEL = 8;
+
+/** How many people each unit has now (one counting Query per unit, a few at a time). */
+export async function headCounts(deps: Deps): Promise<Map<string, number>> {
+  const { units } = await orgRepo.listUnits(deps.db);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < units.length; i += COUNT_PARALLEL) {
+    const chunk = units.slice(i, i + COUNT_PARALLEL);
+    const found = await Promise.all(chunk.map((u) => reportRepo.countMembers(deps.db, u.id)));
+    for (const [j, u] of chunk.entries()) counts.set(u.id, found[j] ?? 0);
+  }
+  return counts;
+}
 
 const evaluationWindows = (period: Period, today: string) =>
   period.calendar.windows.filter((w) => w.kind !== 'PENYUSUNAN_SKP' && w.buka <= today);
@@ -92,7 +109,11 @@ export async function completion(deps: Deps, periodId: string, unitId: string | 
   const series = await reportRepo.series(deps.db, periodId, unitId ?? REPORT_ALL_UNITS);
   const latest = series.at(-1);
   // Head counts change slowly: today's live point takes the latest daily count (or counts the unit once).
-  const pegawai = latest?.pegawai ?? (unitId ? await reportRepo.countMembers(deps.db, unitId) : 0);
+  const pegawai =
+    latest?.pegawai ??
+    (unitId
+      ? await reportRepo.countMembers(deps.db, unitId)
+      : [...(await headCounts(deps)).values()].reduce((sum, n) => sum + n, 0));
   const rows = await progressRows(deps, period, today, new Map(unitId ? [[unitId, pegawai]] : []));
   const live = rows.find((r) => r.unitId === (unitId ?? REPORT_ALL_UNITS))?.day;
   const liveDay = live && (unitId ? live : { ...live, pegawai });
@@ -170,9 +191,20 @@ export async function lateInUnit(deps: Deps, periodId: string, unitId: string) {
       });
     }
   });
-  const items = members
-    .filter((item) => item.entity === 'Employee')
-    .map(employeeFromItem)
+  const people = members.filter((item) => item.entity === 'Employee').map(employeeFromItem);
+  // People without an SKP (often the late ones): their penilai as the org derives it today.
+  const withoutSkp = people.filter((e) => !penilaiOf.has(e.id));
+  if (withoutSkp.length > 0) {
+    const org = await loadOrgContext(deps);
+    const chainOf = new Map(
+      withoutSkp.map((e) => [e.id, derivePenilaiChain(e, org).penilai?.employeeId ?? null]),
+    );
+    const ids = [...new Set([...chainOf.values()].filter((id): id is string => id !== null))];
+    const names = new Map((await employeeRepo.getMany(deps.db, ids)).map((p) => [p.id, p.nama]));
+    for (const [id, penilaiId] of chainOf)
+      penilaiOf.set(id, penilaiId ? (names.get(penilaiId) ?? null) : null);
+  }
+  const items = people
     .map((e) => ({
       employeeId: e.id,
       nama: e.nama,

@@ -112,7 +112,14 @@ describe('exports, official documents, verification and reports', () => {
   it('exports employees as CSV: UTF-8 with BOM, every person once, the formula-like name inert', async () => {
     const job = await t.call('POST', '/api/exports', { dataset: 'PEGAWAI', format: 'CSV' });
     expect(job.status, JSON.stringify(job.body)).toBe(202);
-    expect(job.body).toMatchObject({ status: 'MENUNGGU', progress: { selesai: 0 } });
+    expect(job.body).toMatchObject({
+      status: 'MENUNGGU',
+      progress: { selesai: 0 },
+      createdAt: expect.any(String),
+    });
+    // What the runner keeps for itself (claims, the origin, who asked) is not part of the answer.
+    expect(Object.keys(job.body)).not.toContain('params');
+    expect(Object.keys(job.body)).not.toContain('claimId');
     // Not ready yet: the runner has not started.
     expect((await t.call('GET', `/api/exports/${job.body.id}/file`)).body.code).toBe('export.not_ready');
     const done = await waitDone(job.body.id);
@@ -269,7 +276,13 @@ describe('exports, official documents, verification and reports', () => {
 
   it('a runner that died holding a job loses it when the lease runs out: the next run builds the file once', async () => {
     const job = await t.call('POST', '/api/exports', { dataset: 'SKP', format: 'CSV', periodId });
-    const dead = await exportRepo.claim(t.deps.db, job.body.id, 'runner-that-died', t.deps.clock.now(), 10 * 60_000);
+    const dead = await exportRepo.claim(
+      t.deps.db,
+      job.body.id,
+      'runner-that-died',
+      t.deps.clock.now(),
+      10 * 60_000,
+    );
     expect(dead?.status).toBe('BERJALAN');
     expect(await runDueExports(t.deps)).toMatchObject({ selesai: 0 });
     t.setNow(new Date(Date.parse(t.deps.clock.now().toISOString()) + 11 * 60_000).toISOString());
@@ -291,6 +304,9 @@ describe('exports, official documents, verification and reports', () => {
     );
     expect(byId.get(staf.id)).toEqual(['SKP_BELUM_DISETUJUI', 'REALISASI_BELUM_DIISI', 'BELUM_DINILAI']);
     expect(byId.has(org.analis.id)).toBe(false);
+    // Without an SKP, the penilai is the one the organisation derives today.
+    const stafRow = late.body.items.find((r: { employeeId: string }) => r.employeeId === staf.id);
+    expect(stafRow.penilai).toBe(org.kepalaBiro.nama);
 
     await runTick(t.deps, new Date('2025-04-20T03:00:00.000Z'), { origin: TEST_ORIGIN });
     const again = await t.countCalls(() =>

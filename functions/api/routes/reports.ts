@@ -53,10 +53,8 @@ export const reportRoutes = (deps: Deps) => [
     },
     async (c, { body }) => {
       const origin = siteOrigin(deps, c.req.url, c.req.header('x-forwarded-host'));
-      return c.json(
-        await requestExport(deps, signedInCaller(c.var.principal), body, { ...c.var.ctx, origin }),
-        202,
-      );
+      const job = await requestExport(deps, signedInCaller(c.var.principal), body, { ...c.var.ctx, origin });
+      return c.json(exportJobSchema.parse(job), 202);
     },
   ),
   defineRoute(
@@ -69,8 +67,10 @@ export const reportRoutes = (deps: Deps) => [
       query: pageQuerySchema,
       responses: { 200: ok(pageOf(exportJobSchema), 'Daftar') },
     },
-    async (c, { query }) =>
-      c.json(await listExportJobs(deps, c.var.ctx.actor.id, query.limit, query.cursor), 200),
+    async (c, { query }) => {
+      const page = await listExportJobs(deps, c.var.ctx.actor.id, query.limit, query.cursor);
+      return c.json({ ...page, items: page.items.map((job) => exportJobSchema.parse(job)) }, 200);
+    },
   ),
   defineRoute(
     {
@@ -82,7 +82,8 @@ export const reportRoutes = (deps: Deps) => [
       params: idParamsSchema,
       responses: { 200: ok(exportJobSchema, 'Ekspor'), 404: problems[404] },
     },
-    async (c, { params }) => c.json(await getExportJob(deps, c.var.ctx.actor.id, params.id), 200),
+    async (c, { params }) =>
+      c.json(exportJobSchema.parse(await getExportJob(deps, c.var.ctx.actor.id, params.id)), 200),
   ),
   defineRoute(
     {
@@ -124,7 +125,10 @@ export const reportRoutes = (deps: Deps) => [
     },
     async (c, { params, body }) => {
       const origin = siteOrigin(deps, c.req.url, c.req.header('x-forwarded-host'));
-      return c.json(await requestDocument(deps, params.id, body, { ...c.var.ctx, origin }), 202);
+      return c.json(
+        exportJobSchema.parse(await requestDocument(deps, params.id, body, { ...c.var.ctx, origin })),
+        202,
+      );
     },
   ),
   defineRoute(

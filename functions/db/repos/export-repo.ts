@@ -49,8 +49,9 @@ export interface ExportJob {
   version: number;
 }
 
+/** `createdAt` is the job's own field here (when it was requested), not only a storage timestamp. */
 export const exportJobFromItem = (item: Record<string, unknown>): ExportJob =>
-  itemValue(item, ['ttl', 'leaseUntil']) as unknown as ExportJob;
+  ({ ...itemValue(item, ['ttl', 'leaseUntil']), createdAt: item.createdAt }) as unknown as ExportJob;
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
