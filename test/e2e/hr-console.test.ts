@@ -625,12 +625,12 @@ describe('Tanpa kewenangan SDM', () => {
 });
 
 describe('Navigasi utama', () => {
-  it.each([1280, 375, 360])('keeps all thirteen links of an HR admin usable at %i px', async (width) => {
+  it.each([1280, 375, 360])('keeps all fifteen links of an HR admin usable at %i px', async (width) => {
     const page = await open('/dasbor/', ADMIN, width);
     await page.locator('#account-admin').waitFor();
     const links = page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link');
     await page.getByRole('link', { name: 'Audit' }).waitFor();
-    expect(await links.count()).toBe(13);
+    expect(await links.count()).toBe(15);
     for (const link of await links.all()) {
       expect(await link.isVisible()).toBe(true);
       const box = await link.boundingBox();

@@ -7,10 +7,14 @@ export const navLinks = [
   // Anyone may be a pejabat penilai; the page says so when nobody is assessed by the person.
   { key: 'penilaian', href: '/penilaian/', label: 'Penilaian', audience: 'everyone' },
   { key: 'keselarasan', href: '/keselarasan/', label: 'Keselarasan', audience: 'everyone' },
+  // Exports and printed documents one asked for (GET /api/exports lists only the caller's own).
+  { key: 'berkas', href: '/berkas/', label: 'Berkas saya', audience: 'everyone' },
   { key: 'dasbor', href: '/dasbor/', label: 'Dasbor SDM', audience: 'admin' },
   { key: 'periode', href: '/periode/', label: 'Periode', audience: 'admin' },
   { key: 'papan-skp', href: '/papan-skp/', label: 'Papan SKP', audience: 'admin' },
   { key: 'kalibrasi', href: '/kalibrasi/', label: 'Kalibrasi', audience: 'admin' },
+  // Also open to a unit leader who is not an admin (their units' completion and lateness), by its address.
+  { key: 'laporan', href: '/laporan/', label: 'Laporan', audience: 'admin' },
   // The employee list answers 403 to anyone but an HR admin: shown once /api/me says so.
   { key: 'pegawai', href: '/pegawai/', label: 'Pegawai', audience: 'admin' },
   { key: 'audit', href: '/audit/', label: 'Audit', audience: 'admin' },

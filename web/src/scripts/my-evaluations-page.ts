@@ -1,7 +1,7 @@
 // Evaluasi Saya: the evaluation windows of the chosen period with their state, dates and the person's own
 // evaluation; the chosen window (?jendela=) in detail — realisasi to fill while it is open against the
-// approved SKP in force, read-only otherwise, the result once rated, the keberatan — and the penilai's
-// continuous feedback.
+// approved SKP in force, read-only otherwise, the result once rated, the keberatan, "Cetak PDF" of the
+// evaluation form and of the summary sheet (lib/export-job.ts) — and the penilai's continuous feedback.
 
 import type { CalendarWindow } from '../../../shared/domain/period/calendar.ts';
 import { windowKey } from '../../../shared/domain/period/windows.ts';
@@ -15,7 +15,9 @@ import {
   type Skp,
   type WindowState,
 } from '../lib/api-kinerja.ts';
+import { reportsApi } from '../lib/api-reports.ts';
 import { byId, h } from '../lib/dom.ts';
+import { printAction } from '../lib/export-job.ts';
 import { formatWib } from '../lib/format.ts';
 import {
   evaluationStatusLabel,
@@ -47,6 +49,9 @@ const detail = byId('window-detail', HTMLElement);
 const detailTitle = byId('detail-title', HTMLElement);
 const detailMeta = byId('detail-meta', HTMLElement);
 const detailNotice = byId('detail-notice', HTMLElement);
+const printBlock = byId('detail-print', HTMLElement);
+const printActions = byId('detail-print-actions', HTMLElement);
+const printJobs = byId('detail-print-jobs', HTMLElement);
 const form = byId('realisasi-form', HTMLFormElement);
 const formFields = byId('realisasi-fields', HTMLElement);
 const formAlert = byId('realisasi-alert', HTMLElement);
@@ -226,6 +231,7 @@ function showDetail(key: string, focus: boolean): void {
     notices.push(notice('Evaluasi ini sudah final; keberatan atas predikatnya telah diajukan.'));
   }
   detailNotice.replaceChildren(...notices);
+  showPrint(evaluation);
 
   const feedbackBelow = (rhk: Skp['rhk'][number]) => rhkFeedback(evaluation, rhk.id);
   const editable = w.status === 'DIBUKA' && skp !== null && !evaluation?.keberatan;
@@ -265,6 +271,32 @@ function showDetail(key: string, focus: boolean): void {
   );
   detail.hidden = false;
   if (focus) detailTitle.focus();
+}
+
+/** "Cetak PDF" of the window's evaluation: the periodic form and the summary sheet, each with its progress. */
+function showPrint(evaluation: Evaluation | null): void {
+  printBlock.hidden = evaluation === null;
+  if (!evaluation) {
+    printActions.replaceChildren();
+    printJobs.replaceChildren();
+    return;
+  }
+  const { employeeId, periodId, windowKey: key } = evaluation;
+  const actions = (
+    [
+      ['EVALUASI_PERIODIK', 'Cetak formulir evaluasi (PDF)'],
+      ['DOKUMEN_EVALUASI', 'Cetak dokumen evaluasi (PDF)'],
+    ] as const
+  ).map(([dokumen, label]) =>
+    printAction({
+      id: `print-${dokumen.toLowerCase()}`,
+      label,
+      className: 'button button--secondary',
+      request: () => reportsApi.requestDocument(employeeId, { dokumen, periodId, windowKey: key }),
+    }),
+  );
+  printActions.replaceChildren(...actions.map((a) => a.button));
+  printJobs.replaceChildren(...actions.map((a) => a.view.element));
 }
 
 function replaceEvaluation(saved: Evaluation): void {

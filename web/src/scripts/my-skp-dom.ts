@@ -19,6 +19,8 @@ export const my = {
   actionStatus: byId('action-status', HTMLElement),
   actionError: byId('action-error', HTMLElement),
   currentActions: byId('current-actions', HTMLElement),
+  /** Where "Cetak PDF" shows its progress and download link. */
+  currentPrint: byId('current-print', HTMLElement),
   form: byId('skp-form', HTMLFormElement),
   readonly: byId('skp-readonly', HTMLElement),
   history: byId('skp-history', HTMLElement),

@@ -1,6 +1,7 @@
 // SKP Saya: picks the period, finds the plan being worked on (the newest revision still open) and the one in
 // force, and shows the editor (draft, returned) or the plan read-only (submitted, approved) with the steps its
-// status allows: ajukan (in the editor), tarik, revisi. Every revision of the period is listed and opens
+// status allows: ajukan (in the editor), tarik, revisi, and "Cetak PDF" of a submitted or approved plan
+// (lib/export-job.ts: request, progress, download link). Every revision of the period is listed and opens
 // read-only. Choices stay in the address (?periode=).
 
 import { statusOn } from '../../../shared/domain/period/windows.ts';
@@ -14,7 +15,9 @@ import {
   type Skp,
   type SkpAction,
 } from '../lib/api-kinerja.ts';
+import { reportsApi } from '../lib/api-reports.ts';
 import { byId, h } from '../lib/dom.ts';
+import { printAction } from '../lib/export-job.ts';
 import { formatWib } from '../lib/format.ts';
 import { EMPTY } from '../lib/labels.ts';
 import { formatTanggal, skpStatusHint, skpStatusLabel } from '../lib/labels-kinerja.ts';
@@ -153,6 +156,20 @@ function showHead(skp: Skp, inForce: Skp | null): void {
         'Revisi dibuka sebagai draf. SKP yang disetujui tetap berlaku sampai revisi ini disetujui.',
       ),
     );
+  }
+  // The plan as submitted or approved can be printed (with its verification QR); a draft is still changing.
+  if (skp.status === 'DIAJUKAN' || skp.status === 'DISETUJUI') {
+    const print = printAction({
+      id: 'skp-print',
+      label: 'Cetak PDF',
+      hiddenLabel: `SKP revisi ke-${skp.revision}`,
+      className: 'button button--secondary',
+      request: () => reportsApi.requestDocument(skp.employeeId, { dokumen: 'SKP', skpId: skp.id }),
+    });
+    actions.push(print.button);
+    my.currentPrint.replaceChildren(print.view.element);
+  } else {
+    my.currentPrint.replaceChildren();
   }
   my.currentActions.replaceChildren(...actions);
   my.currentActions.hidden = actions.length === 0;

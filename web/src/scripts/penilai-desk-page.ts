@@ -1,6 +1,6 @@
 // Penilaian: the approval queue (any period), then for the chosen period the team with their SKP status
 // (check a submitted plan, write continuous feedback) and the team's evaluations of the chosen window (rate
-// them). Choices stay in the address (?periode=&jendela=).
+// them, print a rated one as PDF). Choices stay in the address (?periode=&jendela=).
 
 import type { Me } from '../lib/api.ts';
 import {
@@ -11,7 +11,9 @@ import {
   type TeamMember,
   type WindowState,
 } from '../lib/api-kinerja.ts';
+import { reportsApi } from '../lib/api-reports.ts';
 import { byId, h } from '../lib/dom.ts';
+import { printAction } from '../lib/export-job.ts';
 import { formatNumber, formatWib } from '../lib/format.ts';
 import { EMPTY } from '../lib/labels.ts';
 import { evaluationStatusLabel, formatTanggal, windowStatusLabel } from '../lib/labels-kinerja.ts';
@@ -259,7 +261,22 @@ function renderEvaluations(): void {
           ]
         : [];
       const predikat = e?.keberatan?.predikatBaru ?? e?.predikat ?? null;
-      return card(
+      // A rated evaluation can be printed as the Dokumen Evaluasi for signing (with its verification QR).
+      const print =
+        e?.status === 'DINILAI'
+          ? printAction({
+              id: `print-${e.employeeId}`,
+              label: 'Cetak PDF',
+              hiddenLabel: `dokumen evaluasi ${row.nama}`,
+              request: () =>
+                reportsApi.requestDocument(e.employeeId, {
+                  dokumen: 'DOKUMEN_EVALUASI',
+                  periodId: e.periodId,
+                  windowKey: e.windowKey,
+                }),
+            })
+          : null;
+      const item = card(
         row.nama,
         nipText(row.nip),
         [
@@ -273,8 +290,10 @@ function renderEvaluations(): void {
             ? [h('p', {}, h('span', { class: 'desk-card__term' }, 'Predikat: '), predikatBadge(predikat))]
             : []),
         ],
-        actions,
+        print ? [...actions, print.button] : actions,
       );
+      if (print) item.append(print.view.element);
+      return item;
     }),
   );
   evalStatus.textContent =
