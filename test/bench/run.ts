@@ -1,6 +1,6 @@
 // `npm run bench`: prints every measured figure with its budget, and writes bench-results.json.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { loadFigures, runLoad } from '../slow/load-harness.ts';
 import { benchApiLatency } from './api-latency.ts';
@@ -16,7 +16,12 @@ const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
 const compareWith = args.find((a) => a.startsWith('--compare='))?.slice('--compare='.length);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
-const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+// --merge keeps the parts of the previous bench-results.json that this run does not repeat.
+const previous: Record<string, unknown> =
+  args.includes('--merge') && existsSync('bench-results.json')
+    ? (JSON.parse(readFileSync('bench-results.json', 'utf8')) as Record<string, unknown>)
+    : {};
+const results: Record<string, unknown> = { ...previous, at: new Date().toISOString(), node: process.version };
 
 if (wanted('bundle')) {
   const { work: _work, ...bundle } = await benchBundle();
