@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SESClient } from '@aws-sdk/client-ses';
 import { monotonicFactory } from 'ulid';
+import type { ImportResult } from '../shared/contract/employees.ts';
+import type { AuditActor, AuditChannel } from '../shared/domain/audit/audit-entry.ts';
 import type { LocalIssuer } from './auth/local-issuer.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
@@ -37,8 +39,20 @@ export interface Exports {
   kick: () => void;
 }
 
+/**
+ * The employee CSV import (csv-parse and the row checks). Given only where it is served — the import Lambda,
+ * the local server and the tests — so the api Lambda's bundle does not carry it.
+ */
+export type EmployeeImport = (
+  deps: Deps,
+  csv: string,
+  dryRun: boolean,
+  ctx: { actor: AuditActor; channel: AuditChannel; requestId: string },
+) => Promise<ImportResult>;
+
 export interface Deps {
   config: Config;
+  employeeImport: EmployeeImport | null;
   mail: Mail;
   exports: Exports;
   db: Db;
@@ -122,6 +136,7 @@ export function createDeps(config: Config, overrides: Partial<Omit<Deps, 'config
     newId: overrides.newId ?? monotonicFactory(),
     mail: overrides.mail ?? defaultMail(config),
     exports: overrides.exports ?? defaultExports(config),
+    employeeImport: overrides.employeeImport ?? null,
     logger,
   };
 }

@@ -9,6 +9,7 @@ import { inProcessDelivery } from '../jobs/deliver-mail.ts';
 import { inProcessExports } from '../jobs/export-job.ts';
 import { TICK_TIMEZONE, tickCron } from '../jobs/schedule.ts';
 import { runTick } from '../jobs/tick.ts';
+import { importEmployees } from '../services/import-service.ts';
 import { ensureTable } from './create-table.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -23,7 +24,7 @@ const auth = await createLocalAuth(config, join(config.PIAWAI_DATA_DIR, 'auth-si
 const pepper = localPepper(join(config.PIAWAI_DATA_DIR, 'mail-token-pepper'));
 const deps = createDeps(
   { ...config, DYNAMODB_ENDPOINT: dynamo.endpoint },
-  { auth, mail: { ...defaultMail(config), pepper: () => pepper } },
+  { auth, mail: { ...defaultMail(config), pepper: () => pepper }, employeeImport: importEmployees },
 );
 let origin = `http://localhost:${config.PORT}`;
 // Mail leaves right after the change that wrote it (the tick's sweep retries what failed).

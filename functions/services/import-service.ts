@@ -5,6 +5,7 @@ import {
   type EmployeeCreate,
   employeeCreateSchema,
   type ImportResult,
+  importColumns,
 } from '../../shared/contract/employees.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { keys } from '../db/keys.ts';
@@ -14,15 +15,7 @@ import { createEmployeesInChunks } from './bulk-create.ts';
 import { auditContext, type RequestContext, todayWib } from './context.ts';
 import { identityProblems } from './employee-identity.ts';
 
-export const importColumns = [
-  'nip',
-  'nama',
-  'status',
-  'pangkat_golongan',
-  'email',
-  'kode_unit',
-  'jabatan',
-] as const;
+export { importColumns };
 export const MAX_IMPORT_ROWS = 2000;
 
 type Row = Record<(typeof importColumns)[number], string>;

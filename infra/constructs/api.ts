@@ -45,6 +45,8 @@ const accessLogFormat = {
 
 export class Api extends Construct {
   readonly handler: AppFunction;
+  /** The employee CSV import alone: csv-parse and its checks stay out of the api bundle (size budget). */
+  readonly importHandler: AppFunction;
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   /** Every route, filled in by addRoutes(). */
@@ -62,6 +64,13 @@ export class Api extends Construct {
     });
     this.handler.useTable(props.table, 'readWrite');
     props.mail.use(this.handler, { send: false });
+    this.importHandler = new AppFunction(this, 'ImportHandler', {
+      entry: 'functions/lambda/api-import.ts',
+      description: 'PIAWAI employee CSV import (same Hono app, with the importer)',
+      timeout: Duration.seconds(25),
+    });
+    // It queues no mail and makes no approval link: no pepper, no mail settings.
+    this.importHandler.useTable(props.table, 'readWrite');
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       description: 'PIAWAI API; browsers reach it through CloudFront (same origin, no CORS)',
@@ -94,7 +103,10 @@ export class Api extends Construct {
   addRoutes(props: ApiRoutesProps): void {
     if (this.routes.length > 0) throw new Error(`${this.node.path}: routes are already added`);
     const environment = { ...props.auth.environment, PUBLIC_ORIGIN: props.publicOrigin };
-    for (const [name, value] of Object.entries(environment)) this.handler.addEnvironment(name, value);
+    for (const [name, value] of Object.entries(environment)) {
+      this.handler.addEnvironment(name, value);
+      this.importHandler.addEnvironment(name, value);
+    }
 
     const integration = new HttpLambdaIntegration('Hono', this.handler);
     const signedIn = new HttpJwtAuthorizer('SignedIn', props.auth.issuer, {
@@ -113,6 +125,15 @@ export class Api extends Construct {
         }),
       );
     }
+    // The more specific route key takes the import before `ANY /api/{proxy+}`.
+    this.routes.push(
+      ...this.httpApi.addRoutes({
+        path: '/api/employees/import',
+        methods: [apigwv2.HttpMethod.POST],
+        integration: new HttpLambdaIntegration('Import', this.importHandler),
+        authorizer: signedIn,
+      }),
+    );
     for (const route of publicApiRoutes) {
       const [publicRoute] = this.httpApi.addRoutes({
         // Hono's `:id` is the gateway's `{id}`.

@@ -123,3 +123,14 @@ export type EmployeeCreate = z.infer<typeof employeeCreateSchema>;
 export type EmployeeUpdate = z.infer<typeof employeeUpdateSchema>;
 export type EmployeeListQuery = z.infer<typeof employeeListQuerySchema>;
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** The columns of the employee CSV import, in order (the first row must name them). */
+export const importColumns = [
+  'nip',
+  'nama',
+  'status',
+  'pangkat_golongan',
+  'email',
+  'kode_unit',
+  'jabatan',
+] as const;

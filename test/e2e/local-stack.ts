@@ -15,6 +15,7 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 import { localPepper } from '../../functions/local/mail-pepper.ts';
 import { seedDemo } from '../../functions/local/seed.ts';
 import { createLocalApp, listen } from '../../functions/local/server.ts';
+import { importEmployees } from '../../functions/services/import-service.ts';
 
 export const siteDir = resolve(import.meta.dirname, '../../web/dist');
 
@@ -50,7 +51,11 @@ export async function startLocalStack(): Promise<LocalStack> {
     });
     const auth = await createLocalAuth(config);
     const pepper = localPepper();
-    const deps = createDeps(config, { auth, mail: { ...defaultMail(config), pepper: () => pepper } });
+    const deps = createDeps(config, {
+      auth,
+      mail: { ...defaultMail(config), pepper: () => pepper },
+      employeeImport: importEmployees,
+    });
     let baseUrl = '';
     const delivery = inProcessDelivery(deps, () => baseUrl);
     deps.mail.kick = delivery.kick;

@@ -9,6 +9,7 @@ import { loadConfig } from '../../functions/config.ts';
 import { createDeps, type Deps } from '../../functions/deps.ts';
 import { type DeliveryReport, deliverDue } from '../../functions/jobs/deliver-mail.ts';
 import { ensureTable } from '../../functions/local/create-table.ts';
+import { importEmployees } from '../../functions/services/import-service.ts';
 import type { AdminScope } from '../../shared/domain/access/scope.ts';
 
 export interface TestApp {
@@ -86,7 +87,12 @@ export async function createTestApp(now = '2025-03-10T03:00:00.000Z'): Promise<T
     pepper: () => TEST_PEPPER,
     kick: () => {},
   };
-  const deps = createDeps(config, { clock: { now: () => current }, auth, mail });
+  const deps = createDeps(config, {
+    clock: { now: () => current },
+    auth,
+    mail,
+    employeeImport: importEmployees,
+  });
   const tokenFor: TestApp['tokenFor'] = (employeeId, adminScope = null) =>
     (auth.issuer as LocalIssuer).sign(
       {

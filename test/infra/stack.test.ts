@@ -48,7 +48,7 @@ function statementsOfRole(roleLogicalId: string): Statement[] {
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 
 /** The app's functions by entry name (functions/lambda/<name>.ts). */
-const functionNames = ['api', 'jobs', 'pre-token', 'deliver', 'ses-events', 'export'] as const;
+const functionNames = ['api', 'import', 'jobs', 'pre-token', 'deliver', 'ses-events', 'export'] as const;
 const functionNamed = (name: (typeof functionNames)[number]): AppFunction => {
   switch (name) {
     case 'pre-token':
@@ -59,6 +59,8 @@ const functionNamed = (name: (typeof functionNames)[number]): AppFunction => {
       return stack.delivery.sesEvents;
     case 'export':
       return stack.exports.runner;
+    case 'import':
+      return stack.api.importHandler;
     default:
       return stack[name].handler;
   }
@@ -136,7 +138,7 @@ describe('the functions', () => {
     });
   });
 
-  it('are the only six functions while the site is not built', () => {
+  it('are the only seven functions while the site is not built', () => {
     template.resourceCountIs('AWS::Lambda::Function', functionNames.length);
   });
 

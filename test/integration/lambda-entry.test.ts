@@ -92,6 +92,31 @@ describe('the Lambda entries run the same app over DynamoDB', () => {
     expect(JSON.parse(res.body).code).toBe('request.invalid');
   });
 
+  it('the CSV import is served by the import entry alone (the api bundle leaves csv-parse out)', async () => {
+    const csv = (e: APIGatewayProxyEventV2): APIGatewayProxyEventV2 => ({
+      ...e,
+      rawQueryString: 'dryRun=true',
+      queryStringParameters: { dryRun: 'true' },
+      headers: { ...e.headers, 'content-type': 'text/csv' },
+      body: 'nip,nama,status,pangkat_golongan,email,kode_unit,jabatan\n123,Tanpa Unit,PNS,III/a,x@piawai.test,TIDAKADA,Analis\n',
+    });
+    const refused = await handler(
+      csv(event('POST', '/api/employees/import', undefined, adminToken)),
+      context,
+    );
+    expect(refused.statusCode).toBe(404);
+    expect(JSON.parse(refused.body).code).toBe('route.not_found');
+    const { handler: importer } = (await import('../../functions/lambda/api-import.ts')) as unknown as {
+      handler: typeof handler;
+    };
+    const preview = await importer(
+      csv(event('POST', '/api/employees/import', undefined, adminToken)),
+      context,
+    );
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(JSON.parse(preview.body)).toMatchObject({ dryRun: true, applied: false });
+  });
+
   it('the jobs entry ticks and reports what it did', async () => {
     const { handler: tick } = (await import('../../functions/lambda/jobs.ts')) as unknown as {
       handler: (e: unknown, c: Context) => Promise<{ windowsOpened: number }>;

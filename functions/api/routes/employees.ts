@@ -7,10 +7,12 @@ import {
   employeeListQuerySchema,
   employeeSchema,
   employeeUpdateSchema,
+  importColumns,
   importQuerySchema,
   importResultSchema,
   penilaiChainSchema,
 } from '../../../shared/contract/employees.ts';
+import { DomainError } from '../../../shared/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { assertListScope } from '../../services/access-service.ts';
 import {
@@ -20,7 +22,6 @@ import {
   setAdminScope,
   updateEmployee,
 } from '../../services/employee-service.ts';
-import { importColumns, importEmployees } from '../../services/import-service.ts';
 import { getPenilaiChain } from '../../services/penilai-service.ts';
 import { ok, problems } from '../openapi-helpers.ts';
 import { defineRoute } from '../route-kit.ts';
@@ -75,7 +76,11 @@ export const employeeRoutes = (deps: Deps) => [
         422: problems[422],
       },
     },
-    async (c, { query, body }) => c.json(await importEmployees(deps, body, query.dryRun, c.var.ctx), 200),
+    async (c, { query, body }) => {
+      // Served by the import Lambda in AWS (the gateway routes it there); never reached in the api Lambda.
+      if (!deps.employeeImport) throw new DomainError('route.not_found', 'Alamat API tidak ditemukan.');
+      return c.json(await deps.employeeImport(deps, body, query.dryRun, c.var.ctx), 200);
+    },
   ),
   defineRoute(
     {
