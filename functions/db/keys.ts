@@ -136,6 +136,9 @@ export const keys = {
     sk: `SKPEXT#${periodId}`,
   }),
   approverPk: (penilaiId: string) => `APPROVER#${penilaiId}`,
+  /** The SKPs of a period on gsi2; a unit's are the ones whose sort key starts with this prefix. */
+  skpBoardPk: (periodId: string) => `SKPBOARD#${periodId}`,
+  skpBoardUnitPrefix: (unitId: string) => `UNIT#${unitId}#`,
   stats: (periodId: string, unitId: string): Key => ({ pk: `STATS#${periodId}`, sk: `UNIT#${unitId}` }),
   statsPk: (periodId: string) => `STATS#${periodId}`,
 

@@ -8,6 +8,7 @@ import { orgRepo } from '../db/repos/org-repo.ts';
 import { type OutboxItem, outboxRepo } from '../db/repos/outbox-repo.ts';
 import type { Deps } from '../deps.ts';
 import { buildMime, isThrottling } from '../mail/mailer.ts';
+import { inProcessRunner } from './in-process.ts';
 
 const LEASE_MS = 5 * 60 * 1000;
 const THROTTLE_BACKOFF_MS = 30 * 1000;
@@ -150,28 +151,6 @@ async function recordSent(deps: Deps, id: string, claimId: string, providerId: s
   }
 }
 
-/** Local delivery right after commit: one run at a time; a kick during a run asks for one more run. */
-export function inProcessDelivery(deps: Deps, origin: () => string) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const run = async () => {
-    do {
-      again = false;
-      try {
-        await deliverDue(deps, { origin: origin() });
-      } catch (error) {
-        deps.logger.error('local mail delivery failed', { error: error as Error });
-      }
-    } while (again);
-    running = null;
-  };
-  return {
-    kick: () => {
-      if (running) again = true;
-      else running = run();
-    },
-    idle: async () => {
-      while (running) await running;
-    },
-  };
-}
+/** Local delivery right after commit (AWS: the table's stream starts the deliver Lambda). */
+export const inProcessDelivery = (deps: Deps, origin: () => string) =>
+  inProcessRunner(deps, 'mail delivery', () => deliverDue(deps, { origin: origin() }));

@@ -12,6 +12,7 @@ import { storedName } from '../services/export-service.ts';
 import { type IssuedDocument, renderDocument } from './documents/render-document.ts';
 import { datasetBuilders } from './exports/datasets.ts';
 import { type Table, toCsv, toXlsx } from './exports/tabular.ts';
+import { inProcessRunner } from './in-process.ts';
 
 const LEASE_MS = 10 * 60 * 1000;
 /** Progress is written at most this often: enough for a progress bar, few writes for a big export. */
@@ -139,24 +140,6 @@ export async function runDueExports(
   return report;
 }
 
-/** Locally, a requested export starts at once in the server process; one run at a time, a kick during a run reruns. */
-export function inProcessExports(deps: Deps) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const run = async () => {
-    do {
-      again = false;
-      await runDueExports(deps).catch((error: Error) => deps.logger.error('export run failed', { error }));
-    } while (again);
-    running = null;
-  };
-  return {
-    kick: () => {
-      if (running) again = true;
-      else running = run();
-    },
-    idle: async () => {
-      while (running) await running;
-    },
-  };
-}
+/** Locally, a requested export starts at once in the server process (AWS: the table's stream). */
+export const inProcessExports = (deps: Deps) =>
+  inProcessRunner(deps, 'export run', () => runDueExports(deps));

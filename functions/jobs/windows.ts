@@ -69,13 +69,13 @@ const stateOf = (item: StoredItem | undefined): WindowState => ({
 export async function runWindows(
   deps: Deps,
   now: Date,
-  options: { maxChunks?: number } = {},
+  options: { maxChunks?: number; periods?: readonly Period[] } = {},
 ): Promise<WindowsSummary> {
   const summary: WindowsSummary = { windowsOpened: 0, windowsClosed: 0, notifications: 0, chunks: 0 };
   const today = wibDate(now);
   let org: LoadedOrg | null = null;
   const budget = { chunks: options.maxChunks ?? 2000 };
-  for (const period of await periodRepo.list(deps.db)) {
+  for (const period of options.periods ?? (await periodRepo.list(deps.db))) {
     const stored = new Map((await evaluationRepo.windowStates(deps.db, period.id)).map((s) => [s.sk, s]));
     for (const window of period.calendar.windows) {
       const key = windowKey(window);

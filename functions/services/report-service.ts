@@ -167,7 +167,11 @@ export async function lateInUnit(deps: Deps, periodId: string, unitId: string) {
   const evalWindows = windows.filter((w) => w.kind !== 'PENYUSUNAN_SKP');
   const [members, skps, ...evaluations] = await Promise.all([
     queryAll(deps.db, { pk: keys.unitMembersPk(unitId), index: 'gsi1' }),
-    queryAll(deps.db, { pk: `SKPBOARD#${periodId}`, index: 'gsi2', prefix: `UNIT#${unitId}#` }),
+    queryAll(deps.db, {
+      pk: keys.skpBoardPk(periodId),
+      index: 'gsi2',
+      prefix: keys.skpBoardUnitPrefix(unitId),
+    }),
     ...evalWindows.map((w) =>
       queryAll(deps.db, { pk: keys.evalUnitPk(periodId, windowKey(w), unitId), index: 'gsi2' }),
     ),

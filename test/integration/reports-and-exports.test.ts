@@ -313,6 +313,9 @@ describe('exports, official documents, verification and reports', () => {
       runTick(t.deps, new Date('2025-04-20T09:00:00.000Z'), { origin: TEST_ORIGIN }),
     );
     expect(again.result.laporan.hariDicatat).toBe(0);
+    // A tick with nothing due: the periods (read once for windows and the report row), the period's window
+    // states, whether today's report row exists, the due mail and the due exports.
+    expect(again.byCommand).toEqual({ QueryCommand: 4, GetItemCommand: 1 });
     const unit = (await t.call('GET', `/api/reports/units/${org.biro.id}/completion?periodId=${periodId}`))
       .body;
     expect(unit.points.at(-1)).toMatchObject({

@@ -85,7 +85,13 @@ async function skps(deps: Deps, job: ExportJob, progress: Progress): Promise<Tab
   const periodId = job.params.periodId ?? '';
   const { units } = await unitsOf(deps, job);
   const rows = await collect(units, progress, async (unit) =>
-    (await queryAll(deps.db, { pk: `SKPBOARD#${periodId}`, index: 'gsi2', prefix: `UNIT#${unit.id}#` }))
+    (
+      await queryAll(deps.db, {
+        pk: keys.skpBoardPk(periodId),
+        index: 'gsi2',
+        prefix: keys.skpBoardUnitPrefix(unit.id),
+      })
+    )
       .map(skpFromItem)
       .map((s) => [
         s.header.pegawai.nip,
