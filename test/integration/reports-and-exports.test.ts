@@ -11,7 +11,7 @@ import { localFileStore } from '../../functions/files/file-store.ts';
 import { runDueExports } from '../../functions/jobs/export-job.ts';
 import { runTick } from '../../functions/jobs/tick.ts';
 import { anEmployee, aPeriod, aSmallMinistry } from '../fixtures/org.ts';
-import { anApprovedSkp } from '../fixtures/skp.ts';
+import { aLeadershipCascade, anApprovedSkp } from '../fixtures/skp.ts';
 import { allItems, createTestApp, TEST_ORIGIN, type TestApp } from '../helpers/test-app.ts';
 
 const TW1 = 'EVALUASI_PERIODIK-2025-01-01';
@@ -36,30 +36,7 @@ describe('exports, official documents, verification and reports', () => {
       positionId: org.analisPos.id,
       nama: '=HYPERLINK("http://x","y")',
     });
-    const iku = (
-      await t.call('POST', `/api/periods/${periodId}/iku`, {
-        unitId: org.deputi.id,
-        indikator: 'Indeks kinerja',
-        target: '90',
-        satuan: 'indeks',
-      })
-    ).body;
-    const deputi = await anApprovedSkp(
-      t,
-      periodId,
-      org.kepalaDeputi,
-      org.menteri,
-      { kind: 'IKU', id: iku.id },
-      true,
-    );
-    const karo = await anApprovedSkp(
-      t,
-      periodId,
-      org.kepalaBiro,
-      org.kepalaDeputi,
-      { kind: 'RHK', id: deputi.rhk[0].id },
-      true,
-    );
+    const { karo } = await aLeadershipCascade(t, periodId, org);
     const analis = await anApprovedSkp(
       t,
       periodId,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../../functions/jobs/tick.ts';
 import { anEmployee, aPeriod, aSmallMinistry } from '../fixtures/org.ts';
-import { anApprovedSkp } from '../fixtures/skp.ts';
+import { aLeadershipCascade, anApprovedSkp } from '../fixtures/skp.ts';
 import { allItems, createTestApp, TEST_ORIGIN, type TestApp } from '../helpers/test-app.ts';
 
 const TW1 = 'EVALUASI_PERIODIK-2025-01-01';
@@ -19,31 +19,8 @@ describe('scheduled windows, evaluations, calibration and keberatan', () => {
     org = await aSmallMinistry(t);
     periodId = await aPeriod(t);
     staf = await anEmployee(t, { unitId: org.biro.id, positionId: org.analisPos.id, nama: 'Staf Kedua' });
-    const iku = (
-      await t.call('POST', `/api/periods/${periodId}/iku`, {
-        unitId: org.deputi.id,
-        indikator: 'Indeks kinerja',
-        target: '90',
-        satuan: 'indeks',
-      })
-    ).body;
+    const { iku, karo } = await aLeadershipCascade(t, periodId, org);
     ikuId = iku.id;
-    const deputi = await anApprovedSkp(
-      t,
-      periodId,
-      org.kepalaDeputi,
-      org.menteri,
-      { kind: 'IKU', id: iku.id },
-      true,
-    );
-    const karo = await anApprovedSkp(
-      t,
-      periodId,
-      org.kepalaBiro,
-      org.kepalaDeputi,
-      { kind: 'RHK', id: deputi.rhk[0].id },
-      true,
-    );
     skps.set(org.kepalaBiro.id, karo);
     skps.set(
       org.analis.id,

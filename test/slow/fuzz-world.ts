@@ -11,7 +11,7 @@ import { devOutboxRoutes } from '../../functions/local/dev-outbox-routes.ts';
 import { markUndeliverable } from '../../functions/services/mail-service.ts';
 import { berakhlak } from '../../shared/domain/perilaku/berakhlak.ts';
 import { aNip, anEmployee, aPeriod, aPosition, aSmallMinistry, aUnit } from '../fixtures/org.ts';
-import { aFilledSkp, anApprovedSkp } from '../fixtures/skp.ts';
+import { aFilledSkp, aLeadershipCascade, anApprovedSkp } from '../fixtures/skp.ts';
 import { allItems, createTestApp, TEST_ADMIN_ID, TEST_ORIGIN, type TestApp } from '../helpers/test-app.ts';
 import { type WriteWatch, watchWrites } from './fuzz-writes.ts';
 
@@ -69,24 +69,8 @@ async function seedOrg(t: TestApp) {
 
 /** SKPs approved down the cascade, and one draft. */
 async function seedPlans(t: TestApp, org: Awaited<ReturnType<typeof seedOrg>>, periodId: string) {
-  const iku = (
-    await t.call('POST', `/api/periods/${periodId}/iku`, {
-      unitId: org.deputi.id,
-      indikator: 'Indeks kinerja',
-      target: '90',
-      satuan: 'indeks',
-    })
-  ).body as { id: string };
-  const deputi = await anApprovedSkp(
-    t,
-    periodId,
-    org.kepalaDeputi,
-    org.menteri,
-    { kind: 'IKU', id: iku.id },
-    true,
-  );
+  const { iku, deputi, karo } = await aLeadershipCascade(t, periodId, org);
   const rhk = (skp: { rhk: { id: string }[] }) => ({ kind: 'RHK', id: skp.rhk[0]?.id ?? '' });
-  const karo = await anApprovedSkp(t, periodId, org.kepalaBiro, org.kepalaDeputi, rhk(deputi), true);
   const analis = await anApprovedSkp(t, periodId, org.analis, org.kepalaBiro, rhk(karo), false);
   const staf = await anApprovedSkp(t, periodId, org.staf, org.kepalaBiro, rhk(karo), false);
   const draft = await t.callAs(
