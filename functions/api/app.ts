@@ -5,6 +5,7 @@ import * as z from 'zod';
 import indonesian from 'zod/v4/locales/id.js';
 import { DomainError } from '../../shared/errors.ts';
 import type { Deps } from '../deps.ts';
+import { withRequestScope } from '../services/org-context.ts';
 import { problemResponse, toDomainError } from './http-errors.ts';
 import { jsonOnly, limitBody } from './middleware/body-guard.ts';
 import { csrfProtection } from './middleware/csrf.ts';
@@ -98,6 +99,8 @@ export function createApp(deps: Deps, extraRoutes: readonly Route[] = []) {
   });
 
   app.use('/api/*', requestContext);
+  // One org snapshot per request, shared by the access check and the use-case (services/org-context.ts).
+  app.use('/api/*', (_c, next) => withRequestScope(next));
   app.use('/api/*', securityHeaders(deps.config.secureCookies));
   for (const path of SIGN_IN_PATHS) app.use(path, signInLimit);
   // Guessing link tokens is hopeless (256 bits), but each guess costs a read: keep them few per address.

@@ -40,11 +40,12 @@ async function authorizeEmployee(deps: Deps, caller: Caller & { employeeId: stri
   const hidden = new DomainError('employee.not_found', 'Pegawai tidak ditemukan.');
   if (!stored) throw hidden;
   const employee = employeeFromItem(stored);
-  const ctx: OrgContext = await loadOrgContext(deps);
-  // An HR-assigned penilai's own superior is the atasan: their unit is needed to find them.
+  let ctx: OrgContext = await loadOrgContext(deps);
+  // An HR-assigned penilai's own superior is the atasan: their unit is needed to find them. (A copy: the
+  // loaded org is shared with the rest of the request.)
   if (employee.penilaiOverrideId && !employee.atasanPenilaiOverrideId) {
     const [penilai] = await employeeRepo.getMany(deps.db, [employee.penilaiOverrideId]);
-    if (penilai) ctx.unitOfEmployee = new Map([[penilai.id, penilai.unitId]]);
+    if (penilai) ctx = { ...ctx, unitOfEmployee: new Map([[penilai.id, penilai.unitId]]) };
   }
   if (caller.adminScope && unitInScope(caller.adminScope, employee.unitId, ctx)) return;
   if (relationTo(caller.employeeId, employee, ctx) === null) throw hidden;

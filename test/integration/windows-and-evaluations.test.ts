@@ -351,13 +351,15 @@ describe('scheduled windows, evaluations, calibration and keberatan', () => {
   });
 
   it('the penilai writes continuous feedback at any time; others may not', async () => {
-    const added = await t.callAs(
-      await t.tokenFor(org.kepalaBiro.id),
-      'POST',
-      `/api/employees/${org.analis.id}/feedback`,
-      { umpanBalik: 'Pertahankan ketepatan waktu laporan.' },
+    const boss = await t.tokenFor(org.kepalaBiro.id);
+    const { result: added, byCommand } = await t.countCalls(() =>
+      t.callAs(boss, 'POST', `/api/employees/${org.analis.id}/feedback`, {
+        umpanBalik: 'Pertahankan ketepatan waktu laporan.',
+      }),
     );
     expect(added.status).toBe(201);
+    // The access check and the use-case share one read of the org partition (one Query, not two).
+    expect(byCommand).toEqual({ GetItemCommand: 2, QueryCommand: 1, TransactWriteItemsCommand: 1 });
     const other = await t.callAs(
       await t.tokenFor(org.kepalaDeputi.id),
       'POST',

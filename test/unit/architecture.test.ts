@@ -41,6 +41,14 @@ const rules: Rule[] = [
     node: true,
   },
   {
+    // The per-request memo of the org snapshot (AsyncLocalStorage).
+    files: 'functions/services/org-context.ts',
+    project: ['shared/', 'functions/db/', 'functions/services/'],
+    typeOnly: ['functions/deps.ts'],
+    npm: [],
+    node: true,
+  },
+  {
     files: 'functions/services/',
     // Link tokens only: the mailer (nodemailer's composer) would land in the api bundle.
     project: ['shared/', 'functions/db/', 'functions/mail/approval-token.ts', 'functions/services/'],
