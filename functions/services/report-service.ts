@@ -111,9 +111,7 @@ export async function completion(deps: Deps, periodId: string, unitId: string | 
   // Head counts change slowly: today's live point takes the latest daily count (or counts the unit once).
   const pegawai =
     latest?.pegawai ??
-    (unitId
-      ? await reportRepo.countMembers(deps.db, unitId)
-      : [...(await headCounts(deps)).values()].reduce((sum, n) => sum + n, 0));
+    (unitId ? await reportRepo.countMembers(deps.db, unitId) : await reportRepo.countEmployees(deps.db));
   const rows = await progressRows(deps, period, today, new Map(unitId ? [[unitId, pegawai]] : []));
   const live = rows.find((r) => r.unitId === (unitId ?? REPORT_ALL_UNITS))?.day;
   const liveDay = live && (unitId ? live : { ...live, pegawai });

@@ -304,6 +304,18 @@ describe('exports, official documents, verification and reports', () => {
     const all = (await t.call('GET', `/api/reports/completion?periodId=${periodId}`)).body;
     expect(all.points.at(-1).skpDisetujui).toBe(3);
     expect(all.jendela.map((w: { key: string }) => w.key)).toContain(TW1);
+    // A period with no daily row yet: today's point counts the ministry's people in one paged count.
+    const next = await t.call('POST', '/api/periods', {
+      tahun: 2026,
+      nama: 'Periode 2026',
+      mulai: '2026-01-01',
+      selesai: '2026-12-31',
+    });
+    const people = (await t.call('GET', '/api/employees?limit=100')).body.items.length;
+    const fresh = await t.countCalls(() => t.call('GET', `/api/reports/completion?periodId=${next.body.id}`));
+    expect(fresh.result.body.points).toEqual([expect.objectContaining({ pegawai: people, skpDisetujui: 0 })]);
+    // The period, its (empty) series, the count, the SKP counters: no count per unit.
+    expect(fresh.calls).toBe(4);
 
     const dist = await t.call('GET', `/api/reports/distribution?periodId=${periodId}&windowKey=${TW1}`);
     expect(dist.status).toBe(200);

@@ -3,7 +3,7 @@
 
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
-import { keys, REPORT_ALL_UNITS } from '../keys.ts';
+import { EMPLOYEE_LIST_PK, keys, REPORT_ALL_UNITS } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 
 export interface ProgressDay {
@@ -15,6 +15,26 @@ export interface ProgressDay {
 }
 
 const TRANSACTION_LIMIT = 100;
+
+async function countIndex(db: Db, index: 'gsi1' | 'gsi2', pk: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': pk },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
 
 export const reportRepo = {
   async hasDay(db: Db, periodId: string, tanggal: string): Promise<boolean> {
@@ -58,23 +78,8 @@ export const reportRepo = {
   },
 
   /** How many people a unit has (its members' index entries, counted without reading them out). */
-  async countMembers(db: Db, unitId: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.unitMembersPk(unitId) },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
-  },
+  countMembers: (db: Db, unitId: string) => countIndex(db, 'gsi1', keys.unitMembersPk(unitId)),
+
+  /** How many people the ministry has (the all-employees index), in one paged count. */
+  countEmployees: (db: Db) => countIndex(db, 'gsi2', EMPLOYEE_LIST_PK),
 };
