@@ -339,8 +339,9 @@ interface Recorder {
  * One connection's repeating cycle of 20 requests: 17 reads and 3 writes that answer what they wrote (an
  * employee's new version twice, a feedback item's id once), so each can be looked up afterwards. Feedback
  * comes every other half: checking that the caller is the employee's penilai reads the whole org partition
- * twice (1,600 items at 10,000 employees), which DynamoDB Local serialises with every other call, so at
- * one in ten it alone set the pace of the run (see test-output/load.json, routes).
+ * (1,600 items at 10,000 employees; once per request since the per-request org memo, twice before), which
+ * DynamoDB Local serialises with every other call, so at one in ten it set the pace of the run (see
+ * test-output/load.json, routes).
  */
 function connectionRequests(slot: number, plan: ConnectionPlan, workload: Workload, rec: Recorder) {
   const admin = { authorization: `Bearer ${workload.adminToken}` };
