@@ -47,7 +47,12 @@ describe('throttling on a share of DynamoDB calls during a realistic run of API 
     expect(['200', '201', '503']).toEqual(expect.arrayContaining(Object.keys(outcomes.statuses)));
     expect(outcomes.refused).toBe(outcomes.statuses[503] ?? 0);
     expect(faults.count('throughput')).toBeGreaterThanOrEqual(5);
-    expect(outcomes.refused + outcomes.reruns).toBe(faults.count('throughput') / 5);
+    // Calls refused on all 5 attempts, grouped into failures: calls whose attempts interleave ran in
+    // parallel in one request (e.g. the employee and the org read together) and fail it once. An outbox
+    // settle (the only single UpdateItem in this story) is absorbed by the deliverer's second try.
+    const episodes = exhaustedEpisodes(faults.log.filter((i) => i.fault === 'throughput'));
+    const absorbed = episodes.filter((e) => e.every((command) => command === 'UpdateItemCommand')).length;
+    expect(outcomes.refused + outcomes.reruns).toBe(episodes.length - absorbed);
     expect(faults.count('throttle')).toBeGreaterThan(20);
     expect(faults.count('timeout-before')).toBeGreaterThan(0);
     // Same table item for item (ids aside), one audit entry per version, chains intact, each message sent once.
@@ -181,3 +186,22 @@ describe('cancelled transactions and ambiguous timeouts on API writes', () => {
     await expectAuditIntact(t);
   });
 });
+
+/** Exhausted calls (5 attempts each, by command and call number) grouped where their attempts interleave. */
+function exhaustedEpisodes(log: readonly { command: string; call: number; attempt: number }[]): string[][] {
+  const spans = new Map<string, { command: string; first: number; last: number }>();
+  log.forEach((injection, index) => {
+    const key = `${injection.command}#${injection.call}`;
+    const span = spans.get(key) ?? { command: injection.command, first: index, last: index };
+    spans.set(key, { ...span, last: index });
+  });
+  const episodes: { last: number; commands: string[] }[] = [];
+  for (const span of [...spans.values()].sort((a, b) => a.first - b.first)) {
+    const open = episodes.at(-1);
+    if (open && span.first < open.last) {
+      open.commands.push(span.command);
+      open.last = Math.max(open.last, span.last);
+    } else episodes.push({ last: span.last, commands: [span.command] });
+  }
+  return episodes.map((e) => e.commands);
+}
