@@ -2,6 +2,7 @@
 // process right after the commit: one run at a time, and a kick during a run asks for one more run.
 
 import type { Deps } from '../deps.ts';
+import { outsideRequestScope } from '../services/org-context.ts';
 
 export function inProcessRunner(deps: Deps, what: string, work: () => Promise<unknown>) {
   let running: Promise<void> | null = null;
@@ -20,7 +21,7 @@ export function inProcessRunner(deps: Deps, what: string, work: () => Promise<un
   return {
     kick: () => {
       if (running) again = true;
-      else running = run();
+      else running = outsideRequestScope(run);
     },
     idle: async () => {
       while (running) await running;

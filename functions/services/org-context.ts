@@ -18,6 +18,9 @@ const requestScope = new AsyncLocalStorage<{ org?: Promise<LoadedOrg> }>();
  */
 export const withRequestScope = <T>(work: () => Promise<T>): Promise<T> => requestScope.run({}, work);
 
+/** Background work a request kicks off (local mail and export runners) must not share the request's memo. */
+export const outsideRequestScope = <T>(work: () => T): T => requestScope.exit(work);
+
 async function readOrg(deps: Deps): Promise<LoadedOrg> {
   const snapshot = await orgRepo.snapshot(deps.db);
   return {
